@@ -1,0 +1,25 @@
+package cn.zhenxing.cli;
+
+import org.springframework.stereotype.Component;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The {@code zhenxing} command line: {@code java -jar target/zhenxing.jar <command>}. */
+@Component
+@Command(name = "zhenxing",
+        mixinStandardHelpOptions = true,
+        version = "Zhenxing 0.1.0",
+        description = "Progress monitoring warehouse for Shanxi's old-area revitalization and Yellow River plans.",
+        subcommands = {CatalogCommand.class, DbCommand.class, DemoCommand.class},
+        footer = {"", "Database: SPRING_DATASOURCE_URL/_USERNAME/_PASSWORD, or the embedded MariaDB under ./data when unset."})
+public class ZhenxingCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
