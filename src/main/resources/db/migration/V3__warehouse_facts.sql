@@ -4,7 +4,7 @@
 CREATE TABLE fact_indicator_target (
   indicator_key   INT NOT NULL,
   scope_type      VARCHAR(8)  NOT NULL COMMENT 'region | area | other (a lake, a basin: kept, not monitored)',
-  scope_code      VARCHAR(32) NOT NULL COMMENT 'region code, area code, or the scope label for other',
+  scope_code      VARCHAR(100) NOT NULL COMMENT 'region code, area code, or the scope label for other',
   region_key      INT NULL,
   area_key        INT NULL,
   target_year     SMALLINT NOT NULL COMMENT '0 when the plan gives no year',

@@ -67,7 +67,7 @@ class CatalogLoadJobConfiguration {
 
     @Bean
     Step catalogStart() {
-        return tasklet("catalogStart", new CatalogStartTasklet(jdbc));
+        return new StepBuilder("catalogStart", jobRepository).tasklet(new CatalogStartTasklet(jdbc), tx).build();
     }
 
     @Bean
@@ -175,7 +175,7 @@ class CatalogLoadJobConfiguration {
 
     @Bean
     Step catalogFinish() {
-        return tasklet("catalogFinish", new CatalogFinishTasklet(jdbc));
+        return new StepBuilder("catalogFinish", jobRepository).tasklet(new CatalogFinishTasklet(jdbc), tx).build();
     }
 
     private Step fileStep(String name, CatalogSource source, String file, CatalogWriter writer) {

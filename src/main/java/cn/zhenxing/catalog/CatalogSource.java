@@ -14,7 +14,7 @@ import java.util.List;
  * Where the catalog CSV files come from: a directory given by the operator, or the copy of
  * {@code etl/reference} bundled in the jar. The checksum over all files identifies a catalog version.
  */
-public final class CatalogSource {
+public class CatalogSource {
 
     static final String BUNDLED_PREFIX = "catalog/";
     static final List<String> FILES = List.of(
@@ -23,7 +23,7 @@ public final class CatalogSource {
 
     private final Path dir;
 
-    private CatalogSource(Path dir) {
+    CatalogSource(Path dir) {
         this.dir = dir;
     }
 

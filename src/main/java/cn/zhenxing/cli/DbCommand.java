@@ -27,10 +27,19 @@ class DbCommand {
     @Command(name = "migrate", mixinStandardHelpOptions = true, description = "Apply pending migrations and print the schema version.")
     int migrate() {
         PrintWriter out = spec.commandLine().getOut();
-        MigrateResult result = flyway.getObject().migrate();
-        out.printf("Schema %s: %d migration(s) applied now, at version %s.%n", result.schemaName,
-                result.migrationsExecuted, flyway.getObject().info().current().getVersion());
+        Flyway migrations = flyway.getObject();
+        MigrateResult result = migrations.migrate();
+        out.printf("Warehouse %s: schema at version %s (%d migration(s) applied now).%n",
+                jdbcUrl(migrations), migrations.info().current().getVersion(), result.migrationsExecuted);
         return ExitCodes.OK;
+    }
+
+    private static String jdbcUrl(Flyway flyway) {
+        try (var connection = flyway.getConfiguration().getDataSource().getConnection()) {
+            return connection.getMetaData().getURL().replaceAll("\\?.*", "");
+        } catch (java.sql.SQLException e) {
+            return "(unknown database)";
+        }
     }
 
     @Command(name = "info", mixinStandardHelpOptions = true, description = "List migrations and their state.")

