@@ -25,9 +25,14 @@ public class CatalogQueries {
         return jdbc.queryForList(sql("showRegions"));
     }
 
+    /** The 38 main indicators of the 14th FYP outline (its table 专栏2). */
+    public List<Map<String, Object>> mainFypIndicators() {
+        return jdbc.queryForList(sql("showIndicators"), "FYP14", "%专栏2 %");
+    }
+
     /** @param planCode a plan code such as FYP14, or null for all plans */
     public List<Map<String, Object>> indicators(String planCode) {
-        return jdbc.queryForList(sql("showIndicators"), planCode == null ? "%" : planCode);
+        return jdbc.queryForList(sql("showIndicators"), planCode == null ? "%" : planCode, "%");
     }
 
     public List<Map<String, Object>> tasks(String planCode) {

@@ -70,7 +70,7 @@ class CatalogCommand {
     int show(@Parameters(arity = "0..1", defaultValue = "summary",
                      description = "What to show: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).") What what,
              @Option(names = "--plan", description = "For indicators and tasks: plan code (FYP14, FYP13, YR2020, TH2021, YU2023, LQ2026). "
-                     + "Indicators default to FYP14 (the 38 main indicators of 专栏2).") String plan,
+                     + "Without it, indicators shows the 38 main indicators of the 14th FYP (专栏2).") String plan,
              @Option(names = "--all", description = "For indicators and tasks: every plan.") boolean all) {
         CatalogQueries q = queries.getObject();
         PrintWriter out = out();
@@ -88,7 +88,8 @@ class CatalogCommand {
             }
             case indicators -> {
                 TextTable t = new TextTable("编码", "指标", "单位", "属性", "基期", "基期值", "目标年", "目标", "年均/累计");
-                q.indicators(all ? null : plan != null ? plan : "FYP14").forEach(r -> t.row(r.get("indicator_code"), r.get("name_zh"),
+                var rows = all ? q.indicators(null) : plan != null ? q.indicators(plan) : q.mainFypIndicators();
+                rows.forEach(r -> t.row(r.get("indicator_code"), r.get("name_zh"),
                         r.get("unit"), r.get("attribute"), r.get("baseline_year"), r.get("baseline_text"),
                         zeroAsBlank(r.get("target_year")), r.get("target_text"), r.get("growth_text")));
                 t.print(out);

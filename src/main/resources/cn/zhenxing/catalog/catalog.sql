@@ -136,7 +136,7 @@ SELECT i.indicator_code, i.name_zh, i.unit, i.attribute, t.baseline_year, t.base
        CASE WHEN t.target_kind IN ('growth_rate', 'cumulative') THEN t.target_text ELSE t.growth_text END AS growth_text
 FROM dim_indicator i
 LEFT JOIN fact_indicator_target t ON t.indicator_key = i.indicator_key
-WHERE i.plan_code LIKE ?
+WHERE i.plan_code LIKE ? AND COALESCE(i.section, '') LIKE ?
 ORDER BY i.indicator_key;
 
 -- name: showTasks
