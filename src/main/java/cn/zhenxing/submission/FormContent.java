@@ -1,0 +1,30 @@
+package cn.zhenxing.submission;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What one unit's form for one quarter holds: the pre-filled rows of 表1–表3. Built by
+ * {@link FormContentService} from the catalog; the same content is used to check a returned file.
+ */
+public record FormContent(Unit unit, Period period, List<IndicatorRow> indicators, List<TaskRow> tasks,
+                          List<ProjectRow> projects) {
+
+    public record Unit(int unitKey, String code, String name, String kind, String regionCode) {}
+
+    public record Period(int periodKey, String code, int year, int quarter, String labelZh, LocalDate start, LocalDate end) {}
+
+    /** 表1: one region × indicator. */
+    public record IndicatorRow(String regionCode, String regionName, int indicatorKey, String indicatorCode,
+                               String indicatorName, String unit, boolean ratio) {
+        public String key() {
+            return regionCode + "|" + indicatorCode;
+        }
+    }
+
+    /** 表2: one task, reported for the unit's own region. */
+    public record TaskRow(int taskKey, String taskCode, String taskName, String departments) {}
+
+    /** 表3: one catalog project located in the unit's regions. */
+    public record ProjectRow(int projectKey, String projectCode, String projectName) {}
+}
