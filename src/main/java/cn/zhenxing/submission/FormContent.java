@@ -14,9 +14,13 @@ public record FormContent(Unit unit, Period period, List<IndicatorRow> indicator
 
     public record Period(int periodKey, String code, int year, int quarter, String labelZh, LocalDate start, LocalDate end) {}
 
-    /** 表1: one region × indicator. */
+    /**
+     * 表1: one region × indicator. {@code required}: the region is at the indicator's report level, so
+     * nobody else can report it (a city may leave its own row of a county indicator blank: it is
+     * rolled up from its counties).
+     */
     public record IndicatorRow(String regionCode, String regionName, int indicatorKey, String indicatorCode,
-                               String indicatorName, String unit, boolean ratio) {
+                               String indicatorName, String unit, boolean ratio, String valueKind, boolean required) {
         public String key() {
             return regionCode + "|" + indicatorCode;
         }

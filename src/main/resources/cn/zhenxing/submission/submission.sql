@@ -59,3 +59,141 @@ ORDER BY p.project_key;
 SELECT p.project_key, p.project_code, p.name_zh FROM dim_project p
 WHERE p.source = 'catalog' AND NOT EXISTS (SELECT 1 FROM bridge_project_region b WHERE b.project_key = p.project_key)
 ORDER BY p.project_key;
+
+-- name: periodLock
+SELECT reason_zh FROM period_lock WHERE period_key = ?;
+
+-- Latest accepted value of each row of a unit's form in the previous quarter (plausibility checks).
+-- name: previousValues
+SELECT r.region_code, i.indicator_code, f.value
+FROM fact_indicator_value f
+JOIN fact_submission s ON s.submission_id = f.submission_id AND s.is_current
+JOIN dim_region r ON r.region_key = f.region_key
+JOIN dim_indicator i ON i.indicator_key = f.indicator_key
+WHERE s.unit_key = ? AND s.period_key = ?;
+
+-- name: previousProjectYtd
+SELECT p.project_code, f.ytd_investment_yi
+FROM fact_project_progress f
+JOIN fact_submission s ON s.submission_id = f.submission_id AND s.is_current
+JOIN dim_project p ON p.project_key = f.project_key
+WHERE s.unit_key = ? AND s.period_key = ?;
+
+-- name: submissionInsert
+INSERT INTO fact_submission (version, file_name, file_sha256, file_size, channel, submitted_by, status, received_at, job_execution_id)
+VALUES (0, ?, ?, ?, ?, ?, 'received', ?, ?);
+
+-- name: submissionIdentify
+UPDATE fact_submission SET unit_key = ?, period_key = ?, template_version = ?, file_format = ?, filler = ?, filler_phone = ?,
+       reviewer = ?, fill_date = ?, is_late = ?, deadline = ?
+WHERE submission_id = ?;
+
+-- name: submissionFormat
+UPDATE fact_submission SET file_format = ? WHERE submission_id = ?;
+
+-- name: submission
+SELECT s.submission_id, s.status, s.version, s.error_count, s.warning_count, s.feedback_path, s.file_name, s.is_late, s.file_format,
+       u.unit_code, p.period_code
+FROM fact_submission s LEFT JOIN dim_reporting_unit u ON u.unit_key = s.unit_key LEFT JOIN dim_period p ON p.period_key = s.period_key
+WHERE s.submission_id = ?;
+
+-- A file whose exact bytes were accepted before (or superseded since) is a duplicate.
+-- name: acceptedWithSameBytes
+SELECT submission_id FROM fact_submission WHERE file_sha256 = ? AND status IN ('accepted', 'superseded') ORDER BY submission_id LIMIT 1;
+
+-- name: latestWithSameBytes
+SELECT submission_id FROM fact_submission WHERE file_sha256 = ? AND status <> 'received' ORDER BY submission_id DESC LIMIT 1;
+
+-- name: stgIndicatorDelete
+DELETE FROM stg_indicator_value WHERE submission_id = ?;
+-- name: stgTaskDelete
+DELETE FROM stg_task_progress WHERE submission_id = ?;
+-- name: stgProjectDelete
+DELETE FROM stg_project_progress WHERE submission_id = ?;
+-- name: problemDelete
+DELETE FROM submission_problem WHERE submission_id = ?;
+
+-- name: stgIndicatorInsert
+INSERT INTO stg_indicator_value (submission_id, sheet, row_no, region_code, indicator_code, value_raw, value, value_cell,
+       prior_raw, prior_value, prior_cell, numerator_value, numerator_cell, denominator_value, denominator_cell, note)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+-- name: stgTaskInsert
+INSERT INTO stg_task_progress (submission_id, sheet, row_no, task_code, status, status_cell, percent_done, percent_cell,
+       progress_text, problems_text, next_steps_text)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+-- name: stgProjectInsert
+INSERT INTO stg_project_progress (submission_id, sheet, row_no, project_code, project_name, total_investment_yi,
+       annual_plan_investment_yi, quarter_investment_yi, ytd_investment_yi, milestone, note, first_cell)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+-- name: problemInsert
+INSERT INTO submission_problem (submission_id, seq, severity, sheet, cell, context_zh, message_zh, fix_zh)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?);
+
+-- name: problems
+SELECT severity, sheet, cell, context_zh, message_zh, fix_zh FROM submission_problem WHERE submission_id = ? ORDER BY seq;
+
+-- name: lockUnitPeriod
+SELECT submission_id FROM fact_submission WHERE unit_key = ? AND period_key = ? FOR UPDATE;
+
+-- name: nextVersion
+SELECT COALESCE(MAX(version), 0) + 1 FROM fact_submission WHERE unit_key = ? AND period_key = ? AND status IN ('accepted', 'superseded');
+
+-- name: supersede
+UPDATE fact_submission SET is_current = FALSE, status = 'superseded' WHERE unit_key = ? AND period_key = ? AND is_current;
+
+-- Region versions valid at the end of the period (renamed counties keep their history).
+-- name: publishIndicatorValues
+INSERT INTO fact_indicator_value (submission_id, region_key, indicator_key, period_key, value, prior_year_value,
+       numerator_value, denominator_value, note)
+SELECT s.submission_id, r.region_key, i.indicator_key, ?, s.value, s.prior_value, s.numerator_value, s.denominator_value, s.note
+FROM stg_indicator_value s
+JOIN dim_region r ON r.region_code = s.region_code AND ? BETWEEN r.valid_from AND r.valid_to
+JOIN dim_indicator i ON i.indicator_code = s.indicator_code
+WHERE s.submission_id = ? AND (s.value IS NOT NULL OR s.prior_value IS NOT NULL OR s.note IS NOT NULL);
+
+-- name: publishTaskProgress
+INSERT INTO fact_task_progress (submission_id, task_key, region_key, period_key, status, percent_done, progress_text,
+       problems_text, next_steps_text)
+SELECT s.submission_id, t.task_key, ?, ?, s.status, s.percent_done, s.progress_text, s.problems_text, s.next_steps_text
+FROM stg_task_progress s JOIN dim_task t ON t.task_code = s.task_code
+WHERE s.submission_id = ? AND s.status IS NOT NULL;
+
+-- name: newProjects
+SELECT row_no, project_name FROM stg_project_progress WHERE submission_id = ? AND project_code IS NULL;
+
+-- name: newProjectInsert
+INSERT INTO dim_project (project_code, name_zh, category, regions_label, source, row_hash) VALUES (?, ?, NULL, ?, 'submitted', ?);
+
+-- name: newProjectRegion
+INSERT INTO bridge_project_region (project_key, region_code) SELECT project_key, ? FROM dim_project WHERE project_code = ?;
+
+-- name: stgProjectCode
+UPDATE stg_project_progress SET project_code = ? WHERE submission_id = ? AND row_no = ?;
+
+-- name: publishProjectProgress
+INSERT INTO fact_project_progress (submission_id, project_key, period_key, total_investment_yi, annual_plan_investment_yi,
+       quarter_investment_yi, ytd_investment_yi, milestone, note)
+SELECT s.submission_id, p.project_key, ?, s.total_investment_yi, s.annual_plan_investment_yi, s.quarter_investment_yi,
+       s.ytd_investment_yi, s.milestone, s.note
+FROM stg_project_progress s JOIN dim_project p ON p.project_code = s.project_code
+WHERE s.submission_id = ?;
+
+-- name: markAccepted
+UPDATE fact_submission SET status = 'accepted', version = ?, is_current = TRUE, decided_at = ?, error_count = ?, warning_count = ?
+WHERE submission_id = ?;
+
+-- name: markRejected
+UPDATE fact_submission SET status = 'rejected', decided_at = ?, error_count = ?, warning_count = ? WHERE submission_id = ?;
+
+-- name: setFeedback
+UPDATE fact_submission SET feedback_path = ? WHERE submission_id = ?;
+
+-- name: unitRegionKey
+SELECT r.region_key FROM dim_reporting_unit u JOIN dim_region r ON r.region_code = u.region_code
+WHERE u.unit_key = ? AND ? BETWEEN r.valid_from AND r.valid_to;
+
+-- name: regionCodeOfKey
+SELECT region_code FROM dim_region WHERE region_key = ?;

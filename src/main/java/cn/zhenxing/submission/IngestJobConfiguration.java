@@ -1,0 +1,60 @@
+package cn.zhenxing.submission;
+
+import org.springframework.batch.core.Job;
+import org.springframework.batch.core.Step;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The ingest job: one received file → one submission. Identified by the file's SHA-256, so the same
+ * bytes are never loaded twice. Each step is idempotent against the warehouse, and a killed run
+ * restarts at its failed step: registered once, staged (replacing any partial staging), decided in
+ * one transaction (accepted and published, or rejected), then feedback written.
+ */
+@Configuration(proxyBeanMethods = false)
+class IngestJobConfiguration {
+
+    static final String JOB_NAME = "ingestJob";
+    static final String SHA256 = "file.sha256";
+    static final String RETRY_OF = "retryOf";
+    static final String PATH = "file.path";
+    static final String NAME = "file.name";
+    static final String CHANNEL = "channel";
+    static final String SUBMITTED_BY = "submittedBy";
+    static final String EXPECTED_UNIT = "expectedUnit";
+    static final String RECEIVED_AT = "receivedAt";
+    static final String SUBMISSION_ID = "submissionId";
+
+    @Bean
+    Job ingestJob(JobRepository jobRepository, Step ingestRegister, Step ingestLand, Step ingestDecide, Step ingestFeedback) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .start(ingestRegister).next(ingestLand).next(ingestDecide).next(ingestFeedback)
+                .build();
+    }
+
+    @Bean
+    Step ingestRegister(JobRepository jobRepository, PlatformTransactionManager tx, SubmissionStore store) {
+        return new StepBuilder("register", jobRepository).tasklet(new RegisterTasklet(store), tx).build();
+    }
+
+    @Bean
+    Step ingestLand(JobRepository jobRepository, PlatformTransactionManager tx, SubmissionStore store, FormValidator validator,
+                    SubmissionProperties properties) {
+        return new StepBuilder("land", jobRepository).tasklet(new LandTasklet(store, validator, properties), tx).build();
+    }
+
+    @Bean
+    Step ingestDecide(JobRepository jobRepository, PlatformTransactionManager tx, SubmissionStore store, FormContentService contents) {
+        return new StepBuilder("decide", jobRepository).tasklet(new DecideTasklet(store, contents), tx).build();
+    }
+
+    @Bean
+    Step ingestFeedback(JobRepository jobRepository, PlatformTransactionManager tx, SubmissionStore store, FeedbackWriter feedback,
+                        SubmissionProperties properties) {
+        return new StepBuilder("feedback", jobRepository).tasklet(new FeedbackTasklet(store, feedback, properties), tx).build();
+    }
+}

@@ -1,0 +1,30 @@
+package cn.zhenxing.submission;
+
+import java.util.List;
+import java.util.Map;
+
+/** A received workbook as read: metadata, cover cells, header and data rows of each table. */
+public record ReadForm(FileFormat format, List<String> sheetNames, Map<String, String> meta, Map<String, String> cover,
+                       Map<String, Map<Integer, String>> headers, Map<String, List<TableRow>> tables,
+                       Map<String, List<String>> strayCells) {
+
+    /** One data row: its Excel row number and the text of each defined column (by column key). */
+    public record TableRow(int rowNo, Map<String, String> cells) {
+        public String get(String key) {
+            String v = cells.get(key);
+            return v == null || v.isBlank() ? null : v.strip();
+        }
+
+        public boolean isEmpty() {
+            return cells.values().stream().allMatch(v -> v == null || v.isBlank());
+        }
+    }
+
+    public FormMeta formMeta() {
+        return new FormMeta(meta.get(FormMeta.KEY_TEMPLATE_VERSION), meta.get(FormMeta.KEY_UNIT_CODE), meta.get(FormMeta.KEY_PERIOD));
+    }
+
+    public boolean isZhenxingForm() {
+        return "1".equals(meta.get(FormMeta.KEY_MARKER));
+    }
+}
