@@ -114,3 +114,20 @@ JOIN dim_region r ON r.region_key = f.region_key
 JOIN dim_indicator i ON i.indicator_key = f.indicator_key
 JOIN dim_period p ON p.period_key = f.period_key
 WHERE s.status IN ('accepted', 'superseded');
+
+-- A county reporting as its own unit and its city reporting the same county row: the county's own
+-- value is the one reports use; every disagreement between the two is listed here.
+CREATE VIEW v_county_city_conflict AS
+SELECT r.region_code, r.name_zh AS region_name, i.indicator_code, i.name_zh AS indicator_name, p.period_code,
+       cu.unit_code AS county_unit, fc.value AS county_unit_value, sc.submission_id AS county_submission_id,
+       yu.unit_code AS city_unit, fy.value AS city_unit_value, sy.submission_id AS city_submission_id
+FROM fact_indicator_value fc
+JOIN fact_submission sc ON sc.submission_id = fc.submission_id AND sc.is_current
+JOIN dim_reporting_unit cu ON cu.unit_key = sc.unit_key AND cu.unit_kind = 'county'
+JOIN fact_indicator_value fy ON fy.region_key = fc.region_key AND fy.indicator_key = fc.indicator_key AND fy.period_key = fc.period_key
+JOIN fact_submission sy ON sy.submission_id = fy.submission_id AND sy.is_current
+JOIN dim_reporting_unit yu ON yu.unit_key = sy.unit_key AND yu.unit_kind = 'city'
+JOIN dim_region r ON r.region_key = fc.region_key
+JOIN dim_indicator i ON i.indicator_key = fc.indicator_key
+JOIN dim_period p ON p.period_key = fc.period_key
+WHERE NOT (fc.value <=> fy.value);

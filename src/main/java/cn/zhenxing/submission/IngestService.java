@@ -222,7 +222,7 @@ public class IngestService {
     }
 
     private static void acquire(Connection connection) throws Exception {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT GET_LOCK(?, 600)")) {
+        try (PreparedStatement ps = connection.prepareStatement(FormContentService.SQL.get("acquireIngestLock"))) {
             ps.setString(1, LOCK);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next() || rs.getInt(1) != 1) {
@@ -233,7 +233,7 @@ public class IngestService {
     }
 
     private static void release(Connection connection) throws Exception {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT RELEASE_LOCK(?)")) {
+        try (PreparedStatement ps = connection.prepareStatement(FormContentService.SQL.get("releaseIngestLock"))) {
             ps.setString(1, LOCK);
             ps.executeQuery().close();
         }

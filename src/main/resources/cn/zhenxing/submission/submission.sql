@@ -197,3 +197,10 @@ WHERE u.unit_key = ? AND ? BETWEEN r.valid_from AND r.valid_to;
 
 -- name: regionCodeOfKey
 SELECT region_code FROM dim_region WHERE region_key = ?;
+
+-- One ingest at a time across all Zhenxing processes on this warehouse (held on its own connection).
+-- name: acquireIngestLock
+SELECT GET_LOCK(?, 600);
+
+-- name: releaseIngestLock
+SELECT RELEASE_LOCK(?);
