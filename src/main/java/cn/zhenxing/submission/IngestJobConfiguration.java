@@ -29,6 +29,16 @@ class IngestJobConfiguration {
     static final String RECEIVED_AT = "receivedAt";
     static final String SUBMISSION_ID = "submissionId";
 
+    /** Crash tests stop the process after a step has committed ("ingest.after-land", ...). */
+    private static final org.springframework.batch.core.StepExecutionListener AFTER_STEP_FAULT =
+            new org.springframework.batch.core.StepExecutionListener() {
+                @Override
+                public org.springframework.batch.core.ExitStatus afterStep(org.springframework.batch.core.StepExecution step) {
+                    cn.zhenxing.warehouse.FaultPoint.reach("ingest.after-" + step.getStepName());
+                    return step.getExitStatus();
+                }
+            };
+
     @Bean
     Job ingestJob(JobRepository jobRepository, Step ingestRegister, Step ingestLand, Step ingestDecide, Step ingestFeedback) {
         return new JobBuilder(JOB_NAME, jobRepository)
@@ -38,23 +48,23 @@ class IngestJobConfiguration {
 
     @Bean
     Step ingestRegister(JobRepository jobRepository, PlatformTransactionManager tx, SubmissionStore store) {
-        return new StepBuilder("register", jobRepository).tasklet(new RegisterTasklet(store), tx).build();
+        return new StepBuilder("register", jobRepository).listener(AFTER_STEP_FAULT).tasklet(new RegisterTasklet(store), tx).build();
     }
 
     @Bean
     Step ingestLand(JobRepository jobRepository, PlatformTransactionManager tx, SubmissionStore store, FormValidator validator,
                     SubmissionProperties properties) {
-        return new StepBuilder("land", jobRepository).tasklet(new LandTasklet(store, validator, properties), tx).build();
+        return new StepBuilder("land", jobRepository).listener(AFTER_STEP_FAULT).tasklet(new LandTasklet(store, validator, properties), tx).build();
     }
 
     @Bean
     Step ingestDecide(JobRepository jobRepository, PlatformTransactionManager tx, SubmissionStore store, FormContentService contents) {
-        return new StepBuilder("decide", jobRepository).tasklet(new DecideTasklet(store, contents), tx).build();
+        return new StepBuilder("decide", jobRepository).listener(AFTER_STEP_FAULT).tasklet(new DecideTasklet(store, contents), tx).build();
     }
 
     @Bean
     Step ingestFeedback(JobRepository jobRepository, PlatformTransactionManager tx, SubmissionStore store, FeedbackWriter feedback,
                         SubmissionProperties properties) {
-        return new StepBuilder("feedback", jobRepository).tasklet(new FeedbackTasklet(store, feedback, properties), tx).build();
+        return new StepBuilder("feedback", jobRepository).listener(AFTER_STEP_FAULT).tasklet(new FeedbackTasklet(store, feedback, properties), tx).build();
     }
 }

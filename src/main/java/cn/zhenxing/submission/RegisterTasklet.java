@@ -28,6 +28,12 @@ class RegisterTasklet implements Tasklet {
         }
         JobParameters p = jobExecution.getJobParameters();
         Path file = Path.of(p.getString(IngestJobConfiguration.PATH));
+        // A run killed after this step committed but before Batch saved its context left the row behind: reuse it.
+        var undecided = store.undecidedWithSameBytes(p.getString(IngestJobConfiguration.SHA256));
+        if (undecided.isPresent()) {
+            ctx.putLong(IngestJobConfiguration.SUBMISSION_ID, undecided.get());
+            return RepeatStatus.FINISHED;
+        }
         long id = store.register(p.getString(IngestJobConfiguration.NAME), p.getString(IngestJobConfiguration.SHA256), Files.size(file),
                 p.getString(IngestJobConfiguration.CHANNEL), p.getString(IngestJobConfiguration.SUBMITTED_BY),
                 LocalDateTime.parse(p.getString(IngestJobConfiguration.RECEIVED_AT)), jobExecution.getId());

@@ -44,6 +44,10 @@ public class SubmissionStore {
         return jdbc.queryForList(SQL.get("acceptedWithSameBytes"), Long.class, sha256).stream().findFirst();
     }
 
+    public Optional<Long> undecidedWithSameBytes(String sha256) {
+        return jdbc.queryForList(SQL.get("undecidedWithSameBytes"), Long.class, sha256).stream().findFirst();
+    }
+
     public Optional<Long> latestWithSameBytes(String sha256) {
         return jdbc.queryForList(SQL.get("latestWithSameBytes"), Long.class, sha256).stream().findFirst();
     }
@@ -109,6 +113,7 @@ public class SubmissionStore {
         }
         jdbc.update(SQL.get("publishProjectProgress"), period.periodKey(), id);
         jdbc.update(SQL.get("markAccepted"), version, decidedAt, errors, warnings, id);
+        cn.zhenxing.warehouse.FaultPoint.reach("ingest.publish.before-commit");
         return version;
     }
 

@@ -101,6 +101,9 @@ WHERE s.submission_id = ?;
 -- name: acceptedWithSameBytes
 SELECT submission_id FROM fact_submission WHERE file_sha256 = ? AND status IN ('accepted', 'superseded') ORDER BY submission_id LIMIT 1;
 
+-- name: undecidedWithSameBytes
+SELECT submission_id FROM fact_submission WHERE file_sha256 = ? AND status = 'received' ORDER BY submission_id DESC LIMIT 1;
+
 -- name: latestWithSameBytes
 SELECT submission_id FROM fact_submission WHERE file_sha256 = ? AND status <> 'received' ORDER BY submission_id DESC LIMIT 1;
 
@@ -204,3 +207,8 @@ SELECT GET_LOCK(?, 600);
 
 -- name: releaseIngestLock
 SELECT RELEASE_LOCK(?);
+
+-- Province-scope baseline and target of each indicator, to make sample values plausible.
+-- name: sampleTargets
+SELECT i.indicator_code, t.baseline_value, t.target_value, t.baseline_year, t.target_year
+FROM dim_indicator i JOIN fact_indicator_target t ON t.indicator_key = i.indicator_key AND t.scope_code = '140000';
