@@ -56,6 +56,11 @@ public class SubmissionStore {
         return jdbc.queryForMap(SQL.get("submission"), id);
     }
 
+    /** @param periodCode a quarter such as 2025Q3, or null for all */
+    public List<Map<String, Object>> list(String periodCode) {
+        return jdbc.queryForList(SQL.get("listSubmissions"), periodCode, periodCode);
+    }
+
     public List<Problem> problems(long id) {
         return jdbc.query(SQL.get("problems"), (rs, n) -> new Problem(Problem.Severity.valueOf(rs.getString("severity").toUpperCase()),
                 rs.getString("sheet"), rs.getString("cell"), rs.getString("context_zh"), rs.getString("message_zh"), rs.getString("fix_zh")), id);

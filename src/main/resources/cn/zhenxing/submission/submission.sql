@@ -212,3 +212,13 @@ SELECT RELEASE_LOCK(?);
 -- name: sampleTargets
 SELECT i.indicator_code, t.baseline_value, t.target_value, t.baseline_year, t.target_year
 FROM dim_indicator i JOIN fact_indicator_target t ON t.indicator_key = i.indicator_key AND t.scope_code = '140000';
+
+-- name: listSubmissions
+SELECT s.submission_id, u.unit_code, u.name_zh AS unit_name, p.period_code, s.version, s.status, s.is_current, s.is_late,
+       s.received_at, s.error_count, s.warning_count, s.file_name,
+       (SELECT COUNT(*) FROM fact_indicator_value f WHERE f.submission_id = s.submission_id) AS indicator_values
+FROM fact_submission s
+LEFT JOIN dim_reporting_unit u ON u.unit_key = s.unit_key
+LEFT JOIN dim_period p ON p.period_key = s.period_key
+WHERE (? IS NULL OR p.period_code = ?)
+ORDER BY p.period_code, u.unit_code, s.submission_id;
