@@ -143,8 +143,9 @@ public class IngestService {
         if (expectedUnit != null) {
             params.addString(IngestJobConfiguration.EXPECTED_UNIT, expectedUnit, false);
         }
-        // The same bytes rejected before are checked afresh (the period may have been reopened since).
-        store.latestWithSameBytes(sha).ifPresent(previous -> params.addLong(IngestJobConfiguration.RETRY_OF, previous));
+        // The same bytes rejected before are checked afresh (the period may have been reopened since): a new job
+        // instance per finished rejection. An unfinished run (killed) has the same parameters and is restarted.
+        store.finishedRejectionWithSameBytes(sha).ifPresent(previous -> params.addLong(IngestJobConfiguration.RETRY_OF, previous));
         JobExecution execution;
         try {
             execution = jobLauncher.run(ingestJob, params.toJobParameters());

@@ -48,6 +48,10 @@ public class SubmissionStore {
         return jdbc.queryForList(SQL.get("undecidedWithSameBytes"), Long.class, sha256).stream().findFirst();
     }
 
+    public Optional<Long> finishedRejectionWithSameBytes(String sha256) {
+        return jdbc.queryForList(SQL.get("finishedRejectionWithSameBytes"), Long.class, sha256).stream().findFirst();
+    }
+
     public Optional<Long> latestWithSameBytes(String sha256) {
         return jdbc.queryForList(SQL.get("latestWithSameBytes"), Long.class, sha256).stream().findFirst();
     }

@@ -97,9 +97,16 @@ SELECT s.submission_id, s.status, s.version, s.error_count, s.warning_count, s.f
 FROM fact_submission s LEFT JOIN dim_reporting_unit u ON u.unit_key = s.unit_key LEFT JOIN dim_period p ON p.period_key = s.period_key
 WHERE s.submission_id = ?;
 
--- A file whose exact bytes were accepted before (or superseded since) is a duplicate.
+-- A file whose exact bytes were accepted before (or superseded since) is a duplicate, once that
+-- ingest finished (its receipt written); an unfinished one is resumed instead.
 -- name: acceptedWithSameBytes
-SELECT submission_id FROM fact_submission WHERE file_sha256 = ? AND status IN ('accepted', 'superseded') ORDER BY submission_id LIMIT 1;
+SELECT submission_id FROM fact_submission WHERE file_sha256 = ? AND status IN ('accepted', 'superseded') AND feedback_path IS NOT NULL
+ORDER BY submission_id LIMIT 1;
+
+-- The latest finished rejection of the same bytes: a new attempt is a new job instance after it.
+-- name: finishedRejectionWithSameBytes
+SELECT submission_id FROM fact_submission WHERE file_sha256 = ? AND status = 'rejected' AND feedback_path IS NOT NULL
+ORDER BY submission_id DESC LIMIT 1;
 
 -- name: undecidedWithSameBytes
 SELECT submission_id FROM fact_submission WHERE file_sha256 = ? AND status = 'received' ORDER BY submission_id DESC LIMIT 1;
