@@ -4,7 +4,7 @@ ALTER TABLE fact_submission
   MODIFY COLUMN unit_key INT NULL COMMENT 'NULL when the file could not be identified',
   MODIFY COLUMN period_key INT NULL,
   ADD COLUMN template_version VARCHAR(32) NULL AFTER file_size,
-  ADD COLUMN file_format VARCHAR(8) NULL COMMENT 'xlsx | xls' AFTER template_version,
+  ADD COLUMN file_format VARCHAR(12) NULL COMMENT 'xlsx | xls, or what a refused file really was (html, encrypted, ...)' AFTER template_version,
   ADD COLUMN filler VARCHAR(64) NULL COMMENT '填报人 on the cover',
   ADD COLUMN filler_phone VARCHAR(32) NULL,
   ADD COLUMN reviewer VARCHAR(64) NULL COMMENT '审核人',

@@ -1,6 +1,11 @@
 package cn.zhenxing.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.springframework.context.annotation.Lazy;
@@ -13,18 +18,17 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code demo}: the main job end to end on whatever database is configured (the embedded MariaDB by
- * default), as a script of the other commands. Today: migrate, load the catalog, print a summary.
+ * default), as a script of the other commands: migrate, load the catalog, then for each quarter of
+ * 2025 (the 14th FYP's final year) generate every unit's sample form and ingest it, and summarise.
+ * Sample forms are generated once into ./out/samples; a second run finds them already ingested.
  */
 @Component
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run the main job end to end: migrate the warehouse, load the catalog, print a summary.")
+        description = "Run the main job end to end: migrate, load the catalog, generate and ingest sample forms for 2025Q1-Q4, summarise.")
 class DemoCommand implements Callable<Integer> {
 
-    private static final List<List<String>> SCRIPT = List.of(
-            List.of("db", "migrate"),
-            List.of("catalog", "load"),
-            List.of("catalog", "show", "summary"),
-            List.of("catalog", "show", "areas"));
+    static final List<String> QUARTERS = List.of("2025Q1", "2025Q2", "2025Q3", "2025Q4");
+    static final Path SAMPLES = Path.of("out", "samples");
 
     @Spec
     CommandSpec spec;
@@ -37,12 +41,32 @@ class DemoCommand implements Callable<Integer> {
         this.factory = factory;
     }
 
+    private List<List<String>> script() {
+        List<List<String>> script = new ArrayList<>();
+        script.add(List.of("db", "migrate"));
+        script.add(List.of("catalog", "load"));
+        script.add(List.of("catalog", "show", "areas"));
+        for (String quarter : QUARTERS) {
+            Path dir = SAMPLES.resolve(quarter);
+            if (!Files.isDirectory(dir)) {
+                script.add(List.of("samples", "generate", "--period", quarter, "--out", dir.toString()));
+            }
+            // Received ten days after the quarter, within the deadline, as a diligent unit would.
+            LocalDate end = YearMonth.of(Integer.parseInt(quarter.substring(0, 4)), (quarter.charAt(5) - '0') * 3).atEndOfMonth();
+            script.add(List.of("ingest", dir.toString(), "--received-on", end.plusDays(10).toString()));
+        }
+        script.add(List.of("submissions"));
+        script.add(List.of("catalog", "show", "summary"));
+        return script;
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         int step = 0;
-        for (List<String> command : SCRIPT) {
-            out.printf("[%d/%d] zhenxing %s%n", ++step, SCRIPT.size(), String.join(" ", command));
+        List<List<String>> script = script();
+        for (List<String> command : script) {
+            out.printf("[%d/%d] zhenxing %s%n", ++step, script.size(), String.join(" ", command));
             out.flush();
             CommandLine cli = CliRunner.newCommandLine(root, factory);
             cli.setOut(out);

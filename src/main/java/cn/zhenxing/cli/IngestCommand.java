@@ -41,6 +41,9 @@ class IngestCommand implements Callable<Integer> {
     @Option(names = "--by", description = "Who submitted (recorded with the submission).")
     String by;
 
+    @Option(names = "--received-on", description = "Date the files were received (default: now), when loading archived submissions.")
+    java.time.LocalDate receivedOn;
+
     private final ObjectProvider<IngestService> service;
 
     IngestCommand(ObjectProvider<IngestService> service) {
@@ -65,7 +68,8 @@ class IngestCommand implements Callable<Integer> {
         } else if (inbox) {
             outcomes.addAll(ingest.ingestInbox(o -> print(out, o, false)));
         } else {
-            outcomes.addAll(ingest.ingest(paths, "cli", by, unit, o -> print(out, o, false)));
+            outcomes.addAll(ingest.ingest(paths, "cli", by, unit, receivedOn == null ? null : receivedOn.atTime(9, 0),
+                    o -> print(out, o, false)));
         }
         if (outcomes.stream().anyMatch(o -> o.status() == IngestService.Status.FAILED)) {
             return ExitCodes.SYSTEM_FAILURE;

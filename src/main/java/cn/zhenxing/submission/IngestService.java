@@ -75,13 +75,23 @@ public class IngestService {
     /** Files and directories (their regular files, sorted), each reported to {@code progress} as it is decided. */
     public List<Outcome> ingest(List<Path> paths, String channel, String submittedBy, String expectedUnit, Consumer<Outcome> progress)
             throws Exception {
+        return ingest(paths, channel, submittedBy, expectedUnit, null, progress);
+    }
+
+    /**
+     * @param receivedAt when the files were received; null = now. Set when loading archived submissions,
+     *                   so lateness is judged against their real arrival.
+     */
+    public List<Outcome> ingest(List<Path> paths, String channel, String submittedBy, String expectedUnit, LocalDateTime receivedAt,
+                                Consumer<Outcome> progress) throws Exception {
         List<Outcome> outcomes = new ArrayList<>();
         try (Connection lock = dataSource.getConnection()) {
             acquire(lock);
             try {
                 failAbandonedExecutions();
                 for (Path file : expand(paths)) {
-                    Outcome outcome = ingestOne(file, file.getFileName().toString(), channel, submittedBy, expectedUnit);
+                    Outcome outcome = ingestOne(file, file.getFileName().toString(), channel, submittedBy, expectedUnit,
+                            receivedAt != null ? receivedAt : LocalDateTime.now());
                     outcomes.add(outcome);
                     progress.accept(outcome);
                 }
@@ -125,7 +135,8 @@ public class IngestService {
                 null, form.errorCount(), form.warningCount(), null, form.problems(), null);
     }
 
-    Outcome ingestOne(Path file, String name, String channel, String submittedBy, String expectedUnit) throws Exception {
+    Outcome ingestOne(Path file, String name, String channel, String submittedBy, String expectedUnit, LocalDateTime receivedAt)
+            throws Exception {
         String sha = sha256(file);
         Optional<Long> accepted = store.acceptedWithSameBytes(sha);
         if (accepted.isPresent()) {
@@ -136,7 +147,7 @@ public class IngestService {
                 .addString(IngestJobConfiguration.PATH, file.toAbsolutePath().toString(), false)
                 .addString(IngestJobConfiguration.NAME, name, false)
                 .addString(IngestJobConfiguration.CHANNEL, channel, false)
-                .addString(IngestJobConfiguration.RECEIVED_AT, LocalDateTime.now().toString(), false);
+                .addString(IngestJobConfiguration.RECEIVED_AT, receivedAt.toString(), false);
         if (submittedBy != null) {
             params.addString(IngestJobConfiguration.SUBMITTED_BY, submittedBy, false);
         }

@@ -91,7 +91,7 @@ public final class WorkbookCells {
     private static UnreadableException unreadable(Exception e) {
         String text = String.valueOf(e.getMessage());
         if (text.contains("Zip bomb") || text.contains("zip bomb") || text.contains("exceeds the max") || text.contains("MAX_ENTRY_SIZE")) {
-            return new UnreadableException("文件解压后体积异常（疑似“压缩炸弹”），为保护系统已拒收。请用省里下发的模板重新填写后报送。", e);
+            return new UnreadableException(FileFormat.ZIP_BOMB.refusalZh(), e);
         }
         if (text.contains("DOCTYPE") || text.contains("entity")) {
             return new UnreadableException("文件内部含有不允许的XML实体声明，为安全起见已拒收。请用Excel重新保存为.xlsx后报送。", e);

@@ -1,0 +1,184 @@
+package cn.zhenxing.submission;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Fills every unit's form for a quarter with plausible values, deterministically (the same period
+ * always gives the same files): values follow each indicator's path from its baseline towards its
+ * target with per-region noise; flows accumulate through the year; tasks advance with the year.
+ * For demos, tests and benchmarks; never for real reporting.
+ */
+@Component
+public class SampleGenerator {
+
+    private final FormContentService contents;
+    private final TemplateWriter templates;
+    private final JdbcTemplate jdbc;
+
+    public SampleGenerator(FormContentService contents, TemplateWriter templates, JdbcTemplate jdbc) {
+        this.contents = contents;
+        this.templates = templates;
+        this.jdbc = jdbc;
+    }
+
+    /** @param units unit codes, or null for every reporting unit */
+    public List<Path> generate(String periodCode, Path outDir, List<String> units) throws IOException {
+        FormDefinition def = FormDefinition.load();
+        Map<String, BigDecimal[]> paths = provincePaths();
+        List<Path> files = new ArrayList<>();
+        for (String unit : units != null ? units : contents.unitCodes()) {
+            FormContent content = contents.content(unit, periodCode);
+            Path file = templates.write(def, content, outDir);
+            fill(file, def, content, paths);
+            files.add(file);
+        }
+        return files;
+    }
+
+    /** indicator code → {baseline, target, baseline year, target year} at province scope. */
+    private Map<String, BigDecimal[]> provincePaths() {
+        Map<String, BigDecimal[]> paths = new HashMap<>();
+        jdbc.query(FormContentService.SQL.get("sampleTargets"), rs -> {
+            paths.put(rs.getString("indicator_code"), new BigDecimal[] {rs.getBigDecimal("baseline_value"),
+                    rs.getBigDecimal("target_value"), rs.getBigDecimal("baseline_year"), rs.getBigDecimal("target_year")});
+        });
+        return paths;
+    }
+
+    void fill(Path file, FormDefinition def, FormContent content, Map<String, BigDecimal[]> paths) throws IOException {
+        XSSFWorkbook wb;
+        try (InputStream in = Files.newInputStream(file)) {
+            wb = new XSSFWorkbook(in);
+        }
+        try (wb) {
+            FormContent.Period period = content.period();
+            Sheet cover = wb.getSheet(def.cover().sheet());
+            set(cover, def.cover().field("filler").cell(), "示例填报人");
+            set(cover, def.cover().field("phone").cell(), "0351-1234567");
+            set(cover, def.cover().field("reviewer").cell(), "示例审核人");
+            set(cover, def.cover().field("fill_date").cell(), period.end().plusDays(10).toString());
+
+            FormDefinition.Table t1 = def.table("indicators");
+            Sheet s1 = wb.getSheet(t1.sheet());
+            int countyCount = Math.max(1, content.indicators().stream().map(FormContent.IndicatorRow::regionCode).distinct().toList().size());
+            for (int i = 0; i < content.indicators().size(); i++) {
+                FormContent.IndicatorRow row = content.indicators().get(i);
+                int excelRow = t1.firstDataRow() + i;
+                Random random = new Random((row.regionCode() + row.indicatorCode()).hashCode());
+                BigDecimal value = sampleValue(row, paths.get(row.indicatorCode()), period, random, countyCount);
+                setNumber(s1, t1.column("value").col() + excelRow, value);
+                setNumber(s1, t1.column("prior_value").col() + excelRow, value.multiply(BigDecimal.valueOf(0.93 + random.nextDouble() * 0.05))
+                        .setScale(2, RoundingMode.HALF_UP));
+                if (row.ratio()) {
+                    BigDecimal denominator = BigDecimal.valueOf(50 + random.nextInt(450));
+                    BigDecimal numerator = "%".equals(row.unit())
+                            ? value.multiply(denominator).divide(BigDecimal.valueOf(100), 4, RoundingMode.HALF_UP)
+                            : value.multiply(denominator).setScale(4, RoundingMode.HALF_UP);
+                    setNumber(s1, t1.column("numerator").col() + excelRow, numerator);
+                    setNumber(s1, t1.column("denominator").col() + excelRow, denominator);
+                }
+            }
+
+            FormDefinition.Table t2 = def.table("tasks");
+            Sheet s2 = wb.getSheet(t2.sheet());
+            for (int i = 0; i < content.tasks().size(); i++) {
+                int excelRow = t2.firstDataRow() + i;
+                Random random = new Random(content.tasks().get(i).taskCode().hashCode() + content.unit().code().hashCode());
+                int roll = random.nextInt(100);
+                String status = roll < 70 ? "按计划推进" : roll < 85 ? "滞后" : roll < 95 ? "已完成" : "未启动";
+                int percent = switch (status) {
+                    case "已完成" -> 100;
+                    case "未启动" -> 0;
+                    case "滞后" -> Math.max(5, period.quarter() * 20 - 15 + random.nextInt(10));
+                    default -> Math.min(95, period.quarter() * 22 + random.nextInt(10));
+                };
+                set(s2, t2.column("status").col() + excelRow, status);
+                setNumber(s2, t2.column("percent").col() + excelRow, BigDecimal.valueOf(percent));
+                set(s2, t2.column("progress").col() + excelRow, "本季度" + status + "，完成年度计划的" + percent + "%。");
+                if (status.equals("滞后")) {
+                    set(s2, t2.column("problems").col() + excelRow, "要素保障不足，前期手续办理较慢。");
+                    set(s2, t2.column("next_steps").col() + excelRow, "加强协调调度，加快手续办理。");
+                }
+            }
+
+            FormDefinition.Table t3 = def.table("projects");
+            Sheet s3 = wb.getSheet(t3.sheet());
+            for (int i = 0; i < content.projects().size(); i++) {
+                int excelRow = t3.firstDataRow() + i;
+                Random random = new Random(content.projects().get(i).projectCode().hashCode() + content.unit().code().hashCode());
+                BigDecimal total = BigDecimal.valueOf(5 + random.nextInt(195));
+                BigDecimal annual = total.divide(BigDecimal.valueOf(4), 2, RoundingMode.HALF_UP);
+                BigDecimal quarterly = annual.multiply(BigDecimal.valueOf(0.2 + random.nextDouble() * 0.1)).setScale(2, RoundingMode.HALF_UP);
+                setNumber(s3, t3.column("total").col() + excelRow, total);
+                setNumber(s3, t3.column("annual_plan").col() + excelRow, annual);
+                setNumber(s3, t3.column("quarter").col() + excelRow, quarterly);
+                setNumber(s3, t3.column("ytd").col() + excelRow, quarterly.multiply(BigDecimal.valueOf(period.quarter())));
+                set(s3, t3.column("milestone").col() + excelRow, period.quarter() < 2 ? "开工" : "建设");
+            }
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                wb.write(out);
+            }
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** On the straight path from baseline to target at this quarter, scaled to the region, with noise. */
+    static BigDecimal sampleValue(FormContent.IndicatorRow row, BigDecimal[] path, FormContent.Period period, Random random, int regions) {
+        double noise = 0.9 + random.nextDouble() * 0.2;
+        double base;
+        if (path != null && path[0] != null) {
+            double baseline = path[0].doubleValue();
+            double target = path[1] != null ? path[1].doubleValue() : baseline;
+            double from = path[2] != null ? path[2].doubleValue() : 2020;
+            double to = path[3] != null && path[3].doubleValue() > from ? path[3].doubleValue() : from + 5;
+            double elapsed = Math.min(1.2, (period.year() - from + period.quarter() / 4.0 - 1) / (to - from));
+            base = baseline + (target - baseline) * Math.max(0, elapsed);
+            if (!row.ratio()) {
+                base = base / regions; // an additive province total shared among the form's regions
+            }
+        } else {
+            base = 10 + random.nextInt(90);
+        }
+        double value = base * noise;
+        if ("%".equals(row.unit()) && "level".equals(row.valueKind())) {
+            value = Math.min(99.5, Math.max(0.5, value));
+        }
+        if (!"growth_rate".equals(row.valueKind()) && !"reduction".equals(row.valueKind())) {
+            value = Math.abs(value);
+        }
+        return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private static Cell cell(Sheet sheet, String address) {
+        CellReference ref = new CellReference(address);
+        Row row = sheet.getRow(ref.getRow()) != null ? sheet.getRow(ref.getRow()) : sheet.createRow(ref.getRow());
+        return row.getCell(ref.getCol()) != null ? row.getCell(ref.getCol()) : row.createCell(ref.getCol());
+    }
+
+    private static void set(Sheet sheet, String address, String text) {
+        cell(sheet, address).setCellValue(text);
+    }
+
+    private static void setNumber(Sheet sheet, String address, BigDecimal value) {
+        cell(sheet, address).setCellValue(value.doubleValue());
+    }
+}

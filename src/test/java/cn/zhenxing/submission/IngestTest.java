@@ -1,0 +1,265 @@
+package cn.zhenxing.submission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.zhenxing.WarehouseTest;
+import cn.zhenxing.catalog.CatalogLoader;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.ss.util.CellReference;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+/** Forms round-trip through ingest into the facts; mistakes come back as precise Chinese feedback. */
+@WarehouseTest
+@TestPropertySource(properties = "zhenxing.test.database=zhenxing_test_ingest")
+class IngestTest {
+
+    static final FormDefinition DEF = FormDefinition.load();
+
+    @Autowired
+    CatalogLoader catalog;
+    @Autowired
+    SampleGenerator samples;
+    @Autowired
+    IngestService ingest;
+    @Autowired
+    FormContentService contents;
+    @Autowired
+    SubmissionProperties properties;
+    @Autowired
+    JdbcTemplate jdbc;
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void catalogLoaded() throws Exception {
+        catalog.load(null, LocalDate.of(2025, 1, 1), false);
+    }
+
+    IngestService.Outcome ingest(Path file) throws Exception {
+        return ingest.ingest(List.of(file), "cli", "test", null, o -> { }).get(0);
+    }
+
+    Path sample(String unit, String period) throws Exception {
+        Path out = Files.createDirectories(dir.resolve(unit + period + System.nanoTime()));
+        return samples.generate(period, out, List.of(unit)).get(0);
+    }
+
+    @Test
+    void everyUnitsFormRoundTripsIntoTheFacts() throws Exception {
+        List<Path> files = samples.generate("2025Q2", Files.createDirectories(dir.resolve("all")), null);
+        assertThat(files).hasSize(contents.unitCodes().size());
+        for (Path file : files) {
+            IngestService.Outcome o = ingest(file);
+            assertThat(o.status()).as(file + ": " + o.problems()).isEqualTo(IngestService.Status.ACCEPTED);
+            long id = submissionId(file);
+            Map<String, BigDecimal> typed = typedValues(file);
+            Map<String, BigDecimal> loaded = new HashMap<>();
+            jdbc.query("SELECT r.region_code, i.indicator_code, f.value FROM fact_indicator_value f JOIN dim_region r ON r.region_key = f.region_key "
+                    + "JOIN dim_indicator i ON i.indicator_key = f.indicator_key WHERE f.submission_id = ?", rs -> {
+                loaded.put(rs.getString(1) + "|" + rs.getString(2), rs.getBigDecimal(3));
+            }, id);
+            assertThat(loaded).as(file.toString()).hasSameSizeAs(typed);
+            typed.forEach((key, value) -> assertThat(loaded.get(key)).as(key).isEqualByComparingTo(value));
+            FormContent content = contents.content(o.unitCode(), "2025Q2");
+            assertThat(count("SELECT COUNT(*) FROM fact_task_progress WHERE submission_id = ?", id)).isEqualTo(content.tasks().size());
+            assertThat(count("SELECT COUNT(*) FROM fact_project_progress WHERE submission_id = ?", id)).isEqualTo(content.projects().size());
+        }
+    }
+
+    @Test
+    void sameFileTwiceIsADuplicateAndANewFileSupersedes() throws Exception {
+        Path v1 = sample("140400", "2024Q4");
+        assertThat(ingest(v1).status()).isEqualTo(IngestService.Status.ACCEPTED);
+        int facts = count("SELECT COUNT(*) FROM fact_indicator_value");
+        IngestService.Outcome again = ingest(v1);
+        assertThat(again.status()).isEqualTo(IngestService.Status.DUPLICATE);
+        assertThat(again.version()).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM fact_indicator_value")).isEqualTo(facts);
+
+        Path v2 = copy(v1, "v2.xlsx");
+        String cell = DEF.table("indicators").column("value").col() + DEF.table("indicators").firstDataRow();
+        String key = keyAtRow(v2, DEF.table("indicators").firstDataRow());
+        BigDecimal before = typedValues(v1).get(key);
+        BigDecimal changed = before.add(BigDecimal.ONE);
+        setCell(v2, DEF.table("indicators").sheet(), cell, changed.toPlainString());
+        IngestService.Outcome second = ingest(v2);
+        assertThat(second.status()).as(second.problems().toString()).isEqualTo(IngestService.Status.ACCEPTED);
+        assertThat(second.version()).isEqualTo(2);
+        assertThat(jdbc.queryForList("SELECT status FROM fact_submission WHERE file_sha256 = ?", String.class, IngestService.sha256(v1)))
+                .containsExactly("superseded");
+        String[] parts = key.split("\\|");
+        Map<String, Object> history = jdbc.queryForMap("SELECT value, previous_value, version FROM v_indicator_value_history "
+                + "WHERE region_code = ? AND indicator_code = ? AND period_code = '2024Q4' AND is_current", parts[0], parts[1]);
+        assertThat((BigDecimal) history.get("value")).isEqualByComparingTo(changed);
+        assertThat((BigDecimal) history.get("previous_value")).isEqualByComparingTo(before);
+        // Lineage: the current value goes back to the very cell it was typed in.
+        assertThat(jdbc.queryForObject("SELECT s.value_cell FROM stg_indicator_value s JOIN fact_submission f ON f.submission_id = s.submission_id "
+                + "WHERE f.is_current AND s.region_code = ? AND s.indicator_code = ? AND f.period_key = 20244", String.class, parts[0], parts[1]))
+                .isEqualTo(cell);
+    }
+
+    @Test
+    void mistakesAreAllReportedWithSheetCellAndFixAndNothingLoads() throws Exception {
+        Path file = copy(sample("140400", "2025Q4"), "mistakes.xlsx");
+        FormDefinition.Table t1 = DEF.table("indicators");
+        int row = t1.firstDataRow();
+        setCell(file, t1.sheet(), t1.column("value").col() + row, "12万元");
+        setCell(file, t1.sheet(), t1.column("value").col() + (row + 1), "约30");
+        setCell(file, t1.sheet(), t1.column("prior_value").col() + (row + 2), "-5");
+        setCell(file, DEF.cover().sheet(), DEF.cover().field("filler").cell(), "");
+        FormDefinition.Table t2 = DEF.table("tasks");
+        setCell(file, t2.sheet(), t2.column("status").col() + t2.firstDataRow(), "进行中");
+        setCell(file, t2.sheet(), t2.column("percent").col() + t2.firstDataRow(), "150");
+        int facts = count("SELECT COUNT(*) FROM fact_indicator_value");
+
+        IngestService.Outcome o = ingest(file);
+        assertThat(o.status()).isEqualTo(IngestService.Status.REJECTED);
+        assertThat(count("SELECT COUNT(*) FROM fact_indicator_value")).isEqualTo(facts);
+        List<String> lines = o.problems().stream().filter(Problem::isError).map(Problem::describeZh).toList();
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains(t1.sheet() + " " + t1.column("value").col() + row).contains("“12万元”不是数字"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains("“约30”不是数字"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains("封面").contains("填报人"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains("进展状态“进行中”不是规定的选项").contains("按计划推进"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains("完成进度150超出0–100"));
+        FormContent.IndicatorRow first = contents.content("140400", "2025Q4").indicators().get(0);
+        assertThat(o.problems()).anySatisfy(p -> assertThat(p.contextZh()).contains(first.regionName()).contains(first.indicatorName()));
+
+        // The feedback workbook: the submitter's own file, the wrong cell commented, the list in front.
+        Path feedback = Path.of(o.feedback());
+        try (Workbook wb = WorkbookFactory.create(feedback.toFile(), null, true)) {
+            assertThat(wb.getSheetName(0)).isEqualTo(FeedbackWriter.ERROR_SHEET);
+            Sheet t1Sheet = wb.getSheet(t1.sheet());
+            CellReference ref = new CellReference(t1.column("value").col() + row);
+            assertThat(t1Sheet.getRow(ref.getRow()).getCell(ref.getCol()).getCellComment().getString().getString()).contains("不是数字");
+        }
+    }
+
+    @Test
+    void formsOfOtherUnitsLockedPeriodsAndForeignRegionsAreRefused() throws Exception {
+        Path file = sample("140400", "2025Q1");
+        IngestService.Outcome other = ingest.ingest(List.of(file), "web", "someone", "140300", o -> { }).get(0);
+        assertThat(other.status()).isEqualTo(IngestService.Status.REJECTED);
+        assertThat(other.problems().get(0).messageZh()).contains("不是您所在单位的报表");
+
+        jdbc.update("INSERT INTO period_lock (period_key, reason_zh) VALUES (20251, '2025年第一季度数据已审定')");
+        try {
+            IngestService.Outcome locked = ingest(copy(file, "locked.xlsx"));
+            assertThat(locked.status()).isEqualTo(IngestService.Status.REJECTED);
+            assertThat(locked.problems()).anySatisfy(p -> assertThat(p.messageZh()).contains("已锁定").contains("已审定"));
+        } finally {
+            jdbc.update("DELETE FROM period_lock WHERE period_key = 20251");
+        }
+
+        Path foreign = copy(file, "foreign.xlsx");
+        FormDefinition.Table t1 = DEF.table("indicators");
+        setCell(foreign, t1.sheet(), t1.column("region_code").col() + t1.firstDataRow(), "140100");
+        IngestService.Outcome outside = ingest(foreign);
+        assertThat(outside.status()).isEqualTo(IngestService.Status.REJECTED);
+        assertThat(outside.problems()).anySatisfy(p -> assertThat(p.messageZh()).contains("140100").contains("不在").contains("填报范围"));
+    }
+
+    @Test
+    void hostileFilesAreRefusedWithWhatToDo() throws Exception {
+        Map<Path, String> expected = Map.of(
+                HostileFiles.html(Files.createDirectories(dir.resolve("h"))), "网页",
+                HostileFiles.csv(Files.createDirectories(dir.resolve("c"))), "文本",
+                HostileFiles.encrypted(Files.createDirectories(dir.resolve("e"))), "密码",
+                HostileFiles.xlsm(Files.createDirectories(dir.resolve("m"))), "宏",
+                HostileFiles.zipBomb(Files.createDirectories(dir.resolve("z"))), "压缩炸弹",
+                HostileFiles.truncated(sample("140400", "2025Q1")), "损坏",
+                HostileFiles.xlsx(Files.createDirectories(dir.resolve("x")), "随便.xlsx"), "不是省里下发");
+        for (Map.Entry<Path, String> e : expected.entrySet()) {
+            IngestService.Outcome o = ingest(e.getKey());
+            assertThat(o.status()).as(e.getKey().toString()).isEqualTo(IngestService.Status.REJECTED);
+            assertThat(o.problems().get(0).messageZh()).as(e.getKey().toString()).contains(e.getValue());
+            assertThat(Path.of(o.feedback())).exists();
+        }
+    }
+
+    private long submissionId(Path file) throws Exception {
+        return jdbc.queryForObject("SELECT submission_id FROM fact_submission WHERE file_sha256 = ? AND status = 'accepted'",
+                Long.class, IngestService.sha256(file));
+    }
+
+    /** What was typed in 表1's 本期值 column, read independently with POI's usermodel. */
+    static Map<String, BigDecimal> typedValues(Path file) throws Exception {
+        FormDefinition.Table t1 = DEF.table("indicators");
+        Map<String, BigDecimal> values = new HashMap<>();
+        try (Workbook wb = WorkbookFactory.create(file.toFile(), null, true)) {
+            Sheet sheet = wb.getSheet(t1.sheet());
+            for (Row row : sheet) {
+                if (row.getRowNum() < t1.firstDataRow() - 1) {
+                    continue;
+                }
+                Cell region = row.getCell(t1.column("region_code").index());
+                Cell value = row.getCell(t1.column("value").index());
+                if (region != null && value != null && value.getCellType() == CellType.NUMERIC) {
+                    values.put(region.getStringCellValue() + "|" + row.getCell(t1.column("indicator_code").index()).getStringCellValue(),
+                            BigDecimal.valueOf(value.getNumericCellValue()));
+                }
+            }
+        }
+        return values;
+    }
+
+    static String keyAtRow(Path file, int excelRow) throws Exception {
+        FormDefinition.Table t1 = DEF.table("indicators");
+        try (Workbook wb = WorkbookFactory.create(file.toFile(), null, true)) {
+            Row row = wb.getSheet(t1.sheet()).getRow(excelRow - 1);
+            return row.getCell(t1.column("region_code").index()).getStringCellValue() + "|"
+                    + row.getCell(t1.column("indicator_code").index()).getStringCellValue();
+        }
+    }
+
+    static void setCell(Path file, String sheet, String address, String text) throws Exception {
+        Workbook wb;
+        try (InputStream in = Files.newInputStream(file)) {
+            wb = WorkbookFactory.create(in);
+        }
+        try (wb) {
+            CellReference ref = new CellReference(address);
+            Sheet s = wb.getSheet(sheet);
+            Row row = s.getRow(ref.getRow()) != null ? s.getRow(ref.getRow()) : s.createRow(ref.getRow());
+            Cell cell = row.getCell(ref.getCol()) != null ? row.getCell(ref.getCol()) : row.createCell(ref.getCol());
+            if (text.isEmpty()) {
+                row.removeCell(cell);
+            } else {
+                try {
+                    cell.setCellValue(Double.parseDouble(text));
+                } catch (NumberFormatException e) {
+                    cell.setCellValue(text);
+                }
+            }
+            try (OutputStream out = Files.newOutputStream(file)) {
+                wb.write(out);
+            }
+        }
+    }
+
+    private Path copy(Path file, String name) throws Exception {
+        return Files.copy(file, file.resolveSibling(name));
+    }
+
+    private int count(String sql, Object... args) {
+        return jdbc.queryForObject(sql, Integer.class, args);
+    }
+}
