@@ -42,7 +42,7 @@ class LibreOfficeResaveTest {
     void resavedAsXlsxAndAsXlsIngestWithIdenticalFacts() throws Exception {
         assumeTrue(soffice() != null, "LibreOffice (soffice) is not installed; .ci/run installs it");
         catalog.load(null, LocalDate.of(2025, 1, 1), false);
-        Path original = samples.generate("2025Q3", Files.createDirectories(dir.resolve("orig")), List.of("140500")).get(0);
+        Path original = samples.generate("2025Q4", Files.createDirectories(dir.resolve("orig")), List.of("140500")).get(0);
         Path asXlsx = convert(original, "xlsx:Calc MS Excel 2007 XML", "lo-xlsx");
         Path asXls = convert(original, "xls:MS Excel 97", "lo-xls");
         assertThat(FileSniffer.detect(asXls)).isEqualTo(FileFormat.XLS);
