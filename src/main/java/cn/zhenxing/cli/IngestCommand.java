@@ -80,7 +80,7 @@ class IngestCommand implements Callable<Integer> {
     private static void print(PrintWriter out, IngestService.Outcome o, boolean dryRun) {
         String status = dryRun && o.status() == IngestService.Status.ACCEPTED ? "OK(dry-run)" : o.status().name();
         out.printf("%-9s %s  unit=%s  period=%s  version=%s  errors=%d  warnings=%d  feedback=%s%n", status, o.file(),
-                dash(o.unitCode()), dash(o.periodCode()), o.version() == null ? "-" : o.version(), o.errors(), o.warnings(),
+                dash(o.unitCode()), dash(o.periodCode()), o.version() == null || o.version() == 0 ? "-" : o.version(), o.errors(), o.warnings(),
                 o.feedback() == null ? "-" : o.feedback());
         if (o.failure() != null) {
             out.println("    system failure: " + o.failure());

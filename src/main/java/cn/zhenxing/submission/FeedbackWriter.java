@@ -121,23 +121,37 @@ public class FeedbackWriter {
         for (int i = 0; i < headers.length; i++) {
             text(sheet, 3, i, headers[i], bold);
         }
+        CellStyle wrap = wb.createCellStyle();
+        wrap.setWrapText(true);
+        wrap.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
         int r = 4;
         int n = 1;
         for (Problem p : problems) {
-            text(sheet, r, 0, String.valueOf(n++), null);
-            text(sheet, r, 1, p.isError() ? "错误" : "提示", null);
-            text(sheet, r, 2, p.sheet(), null);
-            text(sheet, r, 3, p.cell(), null);
-            text(sheet, r, 4, p.contextZh(), null);
-            text(sheet, r, 5, p.messageZh(), null);
-            text(sheet, r, 6, p.fixZh(), null);
+            text(sheet, r, 0, String.valueOf(n++), wrap);
+            text(sheet, r, 1, p.isError() ? "错误" : "提示", wrap);
+            text(sheet, r, 2, p.sheet(), wrap);
+            text(sheet, r, 3, p.cell(), wrap);
+            text(sheet, r, 4, p.contextZh(), wrap);
+            text(sheet, r, 5, p.messageZh(), wrap);
+            text(sheet, r, 6, p.fixZh(), wrap);
+            // POI cannot measure text: give wrapped rows the height of their longest cell (CJK ≈ 2 width units).
+            int lines = Math.max(lines(p.messageZh(), 56), Math.max(lines(p.fixZh(), 40), lines(p.contextZh(), 24)));
+            sheet.getRow(r).setHeightInPoints(15f * lines);
             r++;
         }
-        int[] widths = {6, 6, 16, 8, 30, 60, 50};
+        int[] widths = {5, 5, 13, 7, 24, 56, 40};
         for (int i = 0; i < widths.length; i++) {
-            sheet.setColumnWidth(i, widths[i] * 256 * 2 > 255 * 256 ? 255 * 256 : widths[i] * 256 * 2);
+            sheet.setColumnWidth(i, widths[i] * 256);
         }
         sheet.createFreezePane(0, 4);
+        sheet.getPrintSetup().setLandscape(true);
+        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) 0);
+        sheet.setFitToPage(true);
+    }
+
+    private static int lines(String text, int width) {
+        return text == null ? 1 : Math.max(1, (int) Math.ceil(text.length() * 2.0 / width));
     }
 
     private static void writeReceipt(Workbook wb, Map<String, Object> submission, List<Problem> problems) {

@@ -79,7 +79,7 @@ public class TemplateWriter {
             bold.setBold(true);
             Font big = wb.createFont();
             big.setBold(true);
-            big.setFontHeightInPoints((short) 16);
+            big.setFontHeightInPoints((short) 14);
             title = wb.createCellStyle();
             title.setFont(big);
             title.setAlignment(HorizontalAlignment.CENTER);
@@ -131,8 +131,8 @@ public class TemplateWriter {
 
     private static void writeCover(XSSFWorkbook wb, FormDefinition def, FormContent content, Styles st) {
         XSSFSheet sheet = wb.createSheet(def.cover().sheet());
-        sheet.setColumnWidth(0, 16 * 256);
-        sheet.setColumnWidth(1, 48 * 256);
+        sheet.setColumnWidth(0, 20 * 256);
+        sheet.setColumnWidth(1, 70 * 256);
         set(sheet, 0, 0, def.title(), st.title);
         sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, 1));
         set(sheet, 1, 1, "表号：" + def.tableNo() + "    制定机关：" + def.issuer(), st.plain);
@@ -154,7 +154,9 @@ public class TemplateWriter {
             }
         }
         int footerRow = def.cover().fields().stream().mapToInt(f -> f.ref().getRow()).max().orElse(10) + 2;
-        set(sheet, footerRow, 0, "说明：黄色单元格为填报项，灰色或白色单元格为预填内容，不能修改。各表填报要求见“填报说明”工作表。", st.plain);
+        set(sheet, footerRow, 0, "说明：黄色单元格为填报项，其余为预填内容，不能修改。", st.plain);
+        set(sheet, footerRow + 1, 0, "各表填报要求见“填报说明”工作表。", st.plain);
+        printSetup(sheet, 0);
         protect(sheet);
     }
 
