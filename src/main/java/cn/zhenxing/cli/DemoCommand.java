@@ -28,7 +28,10 @@ import picocli.CommandLine.Spec;
 class DemoCommand implements Callable<Integer> {
 
     static final List<String> QUARTERS = List.of("2025Q1", "2025Q2", "2025Q3", "2025Q4");
-    static final Path SAMPLES = Path.of("out", "samples");
+
+    @picocli.CommandLine.Option(names = "--out", defaultValue = "out",
+            description = "Output directory: sample forms go to <out>/samples (default: ${DEFAULT-VALUE}).")
+    Path out;
 
     @Spec
     CommandSpec spec;
@@ -47,7 +50,7 @@ class DemoCommand implements Callable<Integer> {
         script.add(List.of("catalog", "load"));
         script.add(List.of("catalog", "show", "areas"));
         for (String quarter : QUARTERS) {
-            Path dir = SAMPLES.resolve(quarter);
+            Path dir = out.resolve("samples").resolve(quarter);
             if (!Files.isDirectory(dir)) {
                 script.add(List.of("samples", "generate", "--period", quarter, "--out", dir.toString()));
             }
@@ -62,21 +65,21 @@ class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter console = spec.commandLine().getOut();
         int step = 0;
         List<List<String>> script = script();
         for (List<String> command : script) {
-            out.printf("[%d/%d] zhenxing %s%n", ++step, script.size(), String.join(" ", command));
-            out.flush();
+            console.printf("[%d/%d] zhenxing %s%n", ++step, script.size(), String.join(" ", command));
+            console.flush();
             CommandLine cli = CliRunner.newCommandLine(root, factory);
-            cli.setOut(out);
+            cli.setOut(console);
             cli.setErr(spec.commandLine().getErr());
             int code = cli.execute(command.toArray(String[]::new));
             if (code != ExitCodes.OK) {
                 return code;
             }
         }
-        out.println("Demo finished.");
+        console.println("Demo finished.");
         return ExitCodes.OK;
     }
 }

@@ -46,11 +46,21 @@ class CliTest {
         assertThat(bad.err()).contains("frobnicate");
     }
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path out;
+
     @Test
-    void demoLoadsTheCatalogAndShowsAreas() {
-        Run demo = run("demo");
+    void demoLoadsTheCatalogIngestsTheYearAndShowsAreas() {
+        Run demo = run("demo", "--out", out.toString());
         assertThat(demo.exitCode()).as(demo.err()).isZero();
-        assertThat(demo.out()).contains("[2/4] zhenxing catalog load", "Demo finished.");
+        assertThat(demo.out()).contains("zhenxing catalog load", "Demo finished.");
+        assertThat(demo.out()).contains("zhenxing samples generate --period 2025Q4");
+        assertThat(demo.out().lines().filter(l -> l.startsWith("ACCEPTED")).count()).isEqualTo(4 * 13);
+        assertThat(demo.out()).doesNotContain("REJECTED");
+
+        Run again = run("demo", "--out", out.toString());
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.out().lines().filter(l -> l.startsWith("DUPLICATE")).count()).isEqualTo(4 * 13);
         assertThat(demo.out()).containsPattern("太行革命老区\\s+TH2021\\s+35\\s");
         assertThat(demo.out()).containsPattern("regions: counties\\s+117");
 
@@ -62,7 +72,6 @@ class CliTest {
         assertThat(indicators.out().lines().filter(l -> l.startsWith("FYP14-"))).hasSize(38);
         assertThat(indicators.out()).containsPattern("FYP14-02\\s+常住人口城镇化率\\s+%\\s+预期性\\s+2019\\s+59.55\\s+2025\\s+68");
 
-        Run again = run("catalog", "load");
-        assertThat(again.out()).contains("Catalog unchanged");
+        assertThat(run("catalog", "load").out()).contains("Catalog unchanged");
     }
 }
