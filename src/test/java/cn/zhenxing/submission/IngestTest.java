@@ -195,6 +195,30 @@ class IngestTest {
         }
     }
 
+    @Test
+    void inboxMovesFilesByOutcomeAndDryRunWritesNothing() throws Exception {
+        org.springframework.util.FileSystemUtils.deleteRecursively(properties.inbox());
+        Files.createDirectories(properties.incoming());
+        Path good = Files.copy(sample("140700", "2025Q4"), properties.incoming().resolve("晋中.xlsx"));
+        Path bad = Files.copy(HostileFiles.html(Files.createDirectories(dir.resolve("hb"))), properties.incoming().resolve("网页.xls"));
+
+        int submissions = count("SELECT COUNT(*) FROM fact_submission");
+        IngestService.Outcome dry = ingest.dryRun(good);
+        assertThat(dry.status()).isEqualTo(IngestService.Status.ACCEPTED);
+        assertThat(dry.unitCode()).isEqualTo("140700");
+        assertThat(ingest.dryRun(bad).status()).isEqualTo(IngestService.Status.REJECTED);
+        assertThat(count("SELECT COUNT(*) FROM fact_submission")).as("dry run writes nothing").isEqualTo(submissions);
+
+        List<IngestService.Outcome> outcomes = ingest.ingestInbox(o -> { });
+        assertThat(outcomes).extracting(IngestService.Outcome::status)
+                .containsExactlyInAnyOrder(IngestService.Status.ACCEPTED, IngestService.Status.REJECTED);
+        assertThat(good).doesNotExist();
+        assertThat(bad).doesNotExist();
+        assertThat(properties.processed().resolve("晋中.xlsx")).exists();
+        assertThat(properties.rejected().resolve("网页.xls")).exists();
+        assertThat(outcomes).allSatisfy(o -> assertThat(Path.of(o.feedback()).getParent()).isEqualTo(properties.feedback().toAbsolutePath()));
+    }
+
     private long submissionId(Path file) throws Exception {
         return jdbc.queryForObject("SELECT submission_id FROM fact_submission WHERE file_sha256 = ? AND status = 'accepted'",
                 Long.class, IngestService.sha256(file));
