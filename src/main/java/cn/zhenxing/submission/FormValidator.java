@@ -78,6 +78,11 @@ public class FormValidator {
             problems.add(Problem.error(null, null, null, content.period().labelZh() + "已锁定，不再接收报送（" + lock + "）。",
                     "如确需补报或更正，请联系省发展改革委开放报送期。"));
         }
+        LocalDate opens = content.period().end().minusDays(properties.windowOpensDaysBeforeQuarterEnd());
+        if (receivedOn.isBefore(opens)) {
+            problems.add(Problem.error(null, null, null, content.period().labelZh() + "的报送期尚未开始（" + opens + "起接收），不能提前报送。",
+                    "请确认报告期是否选错；本季度数据请在季度末后报送。"));
+        }
         LocalDate deadline = content.period().end().plusDays(properties.deadlineDaysAfterQuarter());
         boolean late = receivedOn.isAfter(deadline);
         if (late) {

@@ -10,7 +10,8 @@ import org.springframework.util.unit.DataSize;
 public record SubmissionProperties(
         @DefaultValue("./data/inbox") Path inbox,
         @DefaultValue("20MB") DataSize maxFileSize,
-        @DefaultValue("15") int deadlineDaysAfterQuarter) {
+        @DefaultValue("15") int deadlineDaysAfterQuarter,
+        @DefaultValue("10") int windowOpensDaysBeforeQuarterEnd) {
 
     public Path incoming() {
         return inbox.resolve("incoming");

@@ -153,8 +153,73 @@ class IngestTest {
         }
     }
 
+    /** One rule, one file: each mistake is found on its own, with where and what. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "header renamed     | 表1 指标季报 | F4   | 数值          | 表头应为“本期值”",
+            "column added       | 表1 指标季报 | L5   | 9             | 表格右侧多出了内容",
+            "duplicated row     | 表1 指标季报 | C6   | =C5           | 重复",
+            "row code changed   | 表1 指标季报 | C5   | FYP14-99      | 不是下发模板中的行",
+            "percent over 100   | 表2 重点任务进展 | E5 | 101        | 超出0–100",
+            "zero denominator   | 表1 指标季报 | I5   | 0             | 分母值为0",
+            "phone not a phone  | 封面 | B7           | 找王科长      | 联系电话",
+            "date not a date    | 封面 | B9           | 十月中旬      | 不是有效日期",
+            "name changed       | 表1 指标季报 | D5   | 改过的名称     | 预填的地区名称或指标名称被修改",
+            "milestone invalid  | 表3 重点项目进展 | G5 | 快完了       | 形象进度“快完了”不是规定的选项",
+            "ytd below quarter  | 表3 重点项目进展 | F5 | 0.01         | 小于本季度完成投资",
+    })
+    void eachRuleIsReportedWhereItIsBroken(String rule, String sheet, String cell, String text, String expected) throws Exception {
+        Path file = copy(sample("140800", "2024Q4"), rule.replace(' ', '_') + ".xlsx");
+        String value = text;
+        if (text.startsWith("=")) { // copy another cell's content: makes row 6 repeat row 5's key
+            value = null;
+            copyRow(file, sheet, 4, 5);
+        }
+        if (value != null) {
+            setCell(file, sheet, cell, value);
+        }
+        IngestService.Outcome o = ingest(file);
+        assertThat(o.status()).as(rule).isEqualTo(IngestService.Status.REJECTED);
+        assertThat(o.problems()).as(rule).anySatisfy(p -> {
+            assertThat(p.isError()).isTrue();
+            assertThat(p.messageZh() + p.contextZh()).contains(expected);
+            assertThat(p.sheet()).isEqualTo(sheet);
+        });
+    }
+
+    @Test
+    void lateAndJumpingValuesAreWarningsNotErrors() throws Exception {
+        Path q3 = sample("141000", "2025Q3");
+        assertThat(ingest(q3).status()).isEqualTo(IngestService.Status.ACCEPTED);
+        Path q4 = copy(sample("141000", "2025Q4"), "jump.xlsx");
+        FormDefinition.Table t1 = DEF.table("indicators");
+        // Find a quarterly row present in both quarters and make it jump.
+        Map<String, BigDecimal> before = typedValues(q3);
+        int row = t1.firstDataRow();
+        while (!before.containsKey(keyAtRow(q4, row))) {
+            row++;
+        }
+        BigDecimal previous = before.get(keyAtRow(q4, row));
+        setCell(q4, t1.sheet(), t1.column("value").col() + row, previous.multiply(BigDecimal.valueOf(3)).toPlainString());
+        IngestService.Outcome o = ingest.ingest(List.of(q4), "cli", "test", null, LocalDate.of(2026, 3, 1).atStartOfDay(), x -> { }).get(0);
+        assertThat(o.status()).isEqualTo(IngestService.Status.ACCEPTED);
+        assertThat(o.problems()).allSatisfy(p -> assertThat(p.isError()).isFalse());
+        assertThat(o.problems()).anySatisfy(p -> assertThat(p.messageZh()).contains("逾期"));
+        int jumpRow = row;
+        assertThat(o.problems()).anySatisfy(p -> {
+            assertThat(p.cell()).isEqualTo(t1.column("value").col() + jumpRow);
+            assertThat(p.messageZh()).contains("上季度").contains("变化较大");
+        });
+        assertThat(jdbc.queryForObject("SELECT is_late FROM fact_submission WHERE file_sha256 = ?", Boolean.class, IngestService.sha256(q4))).isTrue();
+    }
+
     @Test
     void formsOfOtherUnitsLockedPeriodsAndForeignRegionsAreRefused() throws Exception {
+        Path early = sample("140600", "2026Q4");
+        IngestService.Outcome tooEarly = ingest.ingest(List.of(early), "cli", "t", null, LocalDate.of(2026, 11, 1).atStartOfDay(), o -> { }).get(0);
+        assertThat(tooEarly.status()).isEqualTo(IngestService.Status.REJECTED);
+        assertThat(tooEarly.problems()).anySatisfy(p -> assertThat(p.messageZh()).contains("2026年第四季度的报送期尚未开始"));
+
         Path file = sample("140400", "2025Q1");
         IngestService.Outcome other = ingest.ingest(List.of(file), "web", "someone", "140300", o -> { }).get(0);
         assertThat(other.status()).isEqualTo(IngestService.Status.REJECTED);
@@ -271,6 +336,29 @@ class IngestTest {
                     cell.setCellValue(Double.parseDouble(text));
                 } catch (NumberFormatException e) {
                     cell.setCellValue(text);
+                }
+            }
+            try (OutputStream out = Files.newOutputStream(file)) {
+                wb.write(out);
+            }
+        }
+    }
+
+    static void copyRow(Path file, String sheet, int from, int to) throws Exception {
+        Workbook wb;
+        try (InputStream in = Files.newInputStream(file)) {
+            wb = WorkbookFactory.create(in);
+        }
+        try (wb) {
+            Sheet s = wb.getSheet(sheet);
+            Row source = s.getRow(from);
+            Row target = s.getRow(to);
+            for (Cell c : source) {
+                Cell t = target.getCell(c.getColumnIndex()) != null ? target.getCell(c.getColumnIndex()) : target.createCell(c.getColumnIndex());
+                if (c.getCellType() == CellType.NUMERIC) {
+                    t.setCellValue(c.getNumericCellValue());
+                } else if (c.getCellType() == CellType.STRING) {
+                    t.setCellValue(c.getStringCellValue());
                 }
             }
             try (OutputStream out = Files.newOutputStream(file)) {
