@@ -57,6 +57,12 @@ class IngestCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("Give files or directories to ingest, or --inbox.");
             return ExitCodes.REJECTED;
         }
+        for (Path path : paths) {
+            if (!java.nio.file.Files.exists(path)) {
+                spec.commandLine().getErr().println("No such file or directory: " + path);
+                return ExitCodes.REJECTED;
+            }
+        }
         IngestService ingest = service.getObject();
         List<IngestService.Outcome> outcomes = new ArrayList<>();
         if (dryRun) {
