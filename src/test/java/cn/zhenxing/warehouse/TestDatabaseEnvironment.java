@@ -13,7 +13,7 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Picks the real MySQL-compatible server the tests run against, in this order: SPRING_DATASOURCE_URL
  * (as CI may provide), else MariaDB/MySQL on 127.0.0.1:3306 as root with an empty password, else the
- * embedded MariaDB. Each test context names its own database ({@code zhenxing.test.database}) so
+ * embedded MariaDB (try it with -Dzhenxing.test.probe-port=1). Each test context names its own database ({@code zhenxing.test.database}) so
  * tests that rewrite the catalog do not disturb the others. Prints the choice once.
  */
 public class TestDatabaseEnvironment implements EnvironmentPostProcessor {
@@ -30,7 +30,7 @@ public class TestDatabaseEnvironment implements EnvironmentPostProcessor {
         Map<String, Object> props = new HashMap<>();
         if (url != null && !url.isBlank()) {
             props.put("spring.datasource.url", withDatabase(url, database));
-        } else if (answers("127.0.0.1", 3306)) {
+        } else if (answers("127.0.0.1", Integer.getInteger("zhenxing.test.probe-port", 3306))) {
             props.put("spring.datasource.url", "jdbc:mysql://127.0.0.1:3306/" + database + "?createDatabaseIfNotExist=true");
             props.put("spring.datasource.username", env.getProperty("spring.datasource.username", "root"));
             props.put("spring.datasource.password", env.getProperty("spring.datasource.password", ""));
