@@ -78,12 +78,11 @@ public class SampleGenerator {
 
             FormDefinition.Table t1 = def.table("indicators");
             Sheet s1 = wb.getSheet(t1.sheet());
-            int countyCount = Math.max(1, content.indicators().stream().map(FormContent.IndicatorRow::regionCode).distinct().toList().size());
             for (int i = 0; i < content.indicators().size(); i++) {
                 FormContent.IndicatorRow row = content.indicators().get(i);
                 int excelRow = t1.firstDataRow() + i;
                 Random random = new Random((row.regionCode() + row.indicatorCode()).hashCode());
-                BigDecimal value = sampleValue(row, paths.get(row.indicatorCode()), period, random, countyCount);
+                BigDecimal value = sampleValue(row, paths.get(row.indicatorCode()), period, random, shareOf(row.regionCode()));
                 setNumber(s1, t1.column("value").col() + excelRow, value);
                 setNumber(s1, t1.column("prior_value").col() + excelRow, value.multiply(BigDecimal.valueOf(0.93 + random.nextDouble() * 0.05))
                         .setScale(2, RoundingMode.HALF_UP));
@@ -139,6 +138,17 @@ public class SampleGenerator {
             }
             Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
+    }
+
+    /**
+     * How many parts a province total is split into for a region of this level, so a county gets the
+     * same sample value on its own form and on its city's.
+     */
+    static int shareOf(String regionCode) {
+        if (regionCode.equals("140000")) {
+            return 1;
+        }
+        return regionCode.endsWith("00") ? 11 : 117;
     }
 
     /** On the straight path from baseline to target at this quarter, scaled to the region, with noise. */

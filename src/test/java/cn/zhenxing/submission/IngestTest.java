@@ -284,6 +284,25 @@ class IngestTest {
         assertThat(outcomes).allSatisfy(o -> assertThat(Path.of(o.feedback()).getParent()).isEqualTo(properties.feedback().toAbsolutePath()));
     }
 
+    @Test
+    void aCountyReportingForItselfAndItsCityDisagreeingIsListed() throws Exception {
+        Path city = sample("140300", "2025Q2");
+        Path county = copy(sample("140322", "2025Q2"), "盂县自报.xlsx");
+        FormDefinition.Table t1 = DEF.table("indicators");
+        String key = keyAtRow(county, t1.firstDataRow());
+        BigDecimal cityValue = typedValues(city).get(key);
+        assertThat(cityValue).as("阳泉's form carries 盂县's row " + key).isNotNull();
+        setCell(county, t1.sheet(), t1.column("value").col() + t1.firstDataRow(), cityValue.add(BigDecimal.TEN).toPlainString());
+        assertThat(ingest(city).status()).isEqualTo(IngestService.Status.ACCEPTED);
+        assertThat(ingest(county).status()).isEqualTo(IngestService.Status.ACCEPTED);
+        // Sample values do not depend on whose form carries the row: the one changed value is the only conflict.
+        Map<String, Object> conflict = jdbc.queryForMap("SELECT * FROM v_county_city_conflict WHERE period_code = '2025Q2'");
+        assertThat(conflict.get("region_code")).isEqualTo("140322");
+        assertThat(conflict.get("indicator_code")).isEqualTo(key.split("\\|")[1]);
+        assertThat((BigDecimal) conflict.get("city_unit_value")).isEqualByComparingTo(cityValue);
+        assertThat((BigDecimal) conflict.get("county_unit_value")).isEqualByComparingTo(cityValue.add(BigDecimal.TEN));
+    }
+
     private long submissionId(Path file) throws Exception {
         return jdbc.queryForObject("SELECT submission_id FROM fact_submission WHERE file_sha256 = ? AND status = 'accepted'",
                 Long.class, IngestService.sha256(file));
