@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
-import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -67,9 +66,5 @@ class CsvRowReader extends AbstractItemCountingItemStreamItemReader<CsvRow> {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static void forEach(CatalogSource source, String file, Consumer<CsvRow> action) {
-        readAll(source, file).forEach(action);
     }
 }

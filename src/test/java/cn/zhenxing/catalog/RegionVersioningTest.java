@@ -3,7 +3,8 @@ package cn.zhenxing.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhenxing.WarehouseTest;
-import cn.zhenxing.warehouse.RegionVersions;
+import cn.zhenxing.submission.IngestService;
+import cn.zhenxing.submission.SampleGenerator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,7 +28,9 @@ class RegionVersioningTest {
     @Autowired
     CatalogLoader loader;
     @Autowired
-    RegionVersions regionVersions;
+    SampleGenerator samples;
+    @Autowired
+    IngestService ingest;
     @Autowired
     JdbcTemplate jdbc;
     @TempDir
@@ -37,14 +40,14 @@ class RegionVersioningTest {
     void renamedCountyKeepsOldFactsUnderOldName() throws Exception {
         Path v1 = copyCatalog("v1");
         assertThat(loader.load(v1.toString(), LocalDate.of(2024, 1, 1), false).outcome()).isEqualTo(CatalogLoader.Outcome.LOADED);
-        long oldFact = insertFact(YU_COUNTY, "2024Q4", LocalDate.of(2024, 12, 31));
+        long oldFact = ingestSample("2024Q4", LocalDate.of(2025, 1, 10));
 
         Path v2 = copyCatalog("v2");
         rewrite(v2.resolve("regions.csv"), "140322,盂县,", "140322,盂州区,");
         CatalogLoader.Result renamed = loader.load(v2.toString(), LocalDate.of(2025, 1, 1), false);
         assertThat(renamed.outcome()).isEqualTo(CatalogLoader.Outcome.LOADED);
         assertThat(renamed.updated()).isPositive();
-        long newFact = insertFact(YU_COUNTY, "2025Q1", LocalDate.of(2025, 3, 31));
+        long newFact = ingestSample("2025Q1", LocalDate.of(2025, 4, 10));
 
         assertThat(nameOfFactRegion(oldFact)).isEqualTo("盂县");
         assertThat(nameOfFactRegion(newFact)).isEqualTo("盂州区");
@@ -71,22 +74,18 @@ class RegionVersioningTest {
         assertThat(refused.failure()).contains("140322").contains("--effective-date");
     }
 
-    private long insertFact(String regionCode, String period, LocalDate periodEnd) {
-        Integer regionKey = regionVersions.keyAt(regionCode, periodEnd).orElseThrow();
-        Integer unitKey = jdbc.queryForObject("SELECT unit_key FROM dim_reporting_unit WHERE unit_code = '140300'", Integer.class);
-        Integer periodKey = jdbc.queryForObject("SELECT period_key FROM dim_period WHERE period_code = ?", Integer.class, period);
-        Integer indicatorKey = jdbc.queryForObject("SELECT indicator_key FROM dim_indicator WHERE indicator_code = 'FYP14-01'", Integer.class);
-        jdbc.update("INSERT INTO fact_submission (unit_key, period_key, version, file_name, file_sha256, file_size, channel, status, received_at, is_current) "
-                + "VALUES (?, ?, 1, 'test.xlsx', REPEAT('a', 64), 1, 'cli', 'accepted', NOW(3), TRUE)", unitKey, periodKey);
-        long submissionId = jdbc.queryForObject("SELECT MAX(submission_id) FROM fact_submission", Long.class);
-        jdbc.update("INSERT INTO fact_indicator_value (submission_id, region_key, indicator_key, period_key, value) VALUES (?, ?, ?, ?, 6.1)",
-                submissionId, regionKey, indicatorKey, periodKey);
-        return submissionId;
+    /** 阳泉's form (which carries 盂县's rows) for a quarter, through the real ingest; returns the submission. */
+    private long ingestSample(String period, LocalDate receivedOn) throws Exception {
+        Path file = samples.generate(period, Files.createDirectories(temp.resolve("forms-" + period)), List.of("140300")).get(0);
+        IngestService.Outcome o = ingest.ingest(List.of(file), "cli", "test", null, receivedOn.atStartOfDay(), x -> { }).get(0);
+        assertThat(o.status()).as(o.problems().toString()).isEqualTo(IngestService.Status.ACCEPTED);
+        return jdbc.queryForObject("SELECT submission_id FROM fact_submission WHERE is_current AND period_key = "
+                + "(SELECT period_key FROM dim_period WHERE period_code = ?)", Long.class, period);
     }
 
     private String nameOfFactRegion(long submissionId) {
-        return jdbc.queryForObject("SELECT r.name_zh FROM fact_indicator_value f JOIN dim_region r ON r.region_key = f.region_key "
-                + "WHERE f.submission_id = ?", String.class, submissionId);
+        return jdbc.queryForObject("SELECT DISTINCT r.name_zh FROM fact_indicator_value f JOIN dim_region r ON r.region_key = f.region_key "
+                + "WHERE f.submission_id = ? AND r.region_code = ?", String.class, submissionId, YU_COUNTY);
     }
 
     private Path copyCatalog(String name) throws IOException {
