@@ -10,6 +10,7 @@ public interface CellSink {
      * @param col    0-based column index
      * @param text   the cell's value as text: numbers in plain notation (no grouping, full precision),
      *               dates as yyyy-MM-dd, strings as typed, formulas as their cached result
+     * @throws WorkbookCells.StopSheet to skip the rest of this sheet
      */
     void cell(String sheet, int row, int col, String text);
 }

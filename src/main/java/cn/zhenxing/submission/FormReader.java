@@ -1,75 +1,89 @@
 package cn.zhenxing.submission;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.apache.poi.ss.util.CellReference;
 
-/** Reads a returned form's cells into a {@link ReadForm}, using the layout of the form definition. */
+/**
+ * Reads a returned form with the layout of the form definition. One streaming pass reads the head
+ * (metadata, cover, each table's header row, then skips the rest of the sheet); each table's rows are
+ * then streamed on demand, one row at a time, so memory does not grow with the number of rows.
+ */
 public final class FormReader {
 
     private FormReader() {}
 
     public static ReadForm read(Path file, FileFormat format, FormDefinition def) throws WorkbookCells.UnreadableException {
         List<String> sheetNames = WorkbookCells.sheetNames(file, format);
-        Map<String, String> meta = new HashMap<>();
+        Map<String, String> metaCells = new HashMap<>();
         Map<String, String> cover = new HashMap<>();
         Map<String, FormDefinition.Table> tableBySheet = new HashMap<>();
         def.tables().forEach(t -> tableBySheet.put(t.sheet(), t));
         Map<String, Map<Integer, String>> headers = new HashMap<>();
-        Map<String, TreeMap<Integer, Map<String, String>>> rows = new HashMap<>();
-        Map<String, List<String>> stray = new LinkedHashMap<>();
-        String footerStart = def.footer().substring(0, Math.min(5, def.footer().length()));
 
         WorkbookCells.read(file, format, name -> name.equals(def.metaSheet()) || name.equals(def.cover().sheet())
                 || tableBySheet.containsKey(name), (sheet, row, col, text) -> {
             if (sheet.equals(def.metaSheet())) {
-                if (col == 1) {
-                    meta.put("row" + row, text);
-                } else if (col == 0) {
-                    meta.put("key" + row, text);
-                }
-                return;
-            }
-            if (sheet.equals(def.cover().sheet())) {
+                metaCells.put((col == 0 ? "key" : "value") + row, text);
+            } else if (sheet.equals(def.cover().sheet())) {
                 cover.put(new CellReference(row, col).formatAsString(false), text);
+            } else {
+                FormDefinition.Table table = tableBySheet.get(sheet);
+                if (row >= table.headerRow()) {
+                    throw WorkbookCells.StopSheet.INSTANCE; // data rows are streamed later
+                }
+                if (row == table.headerRow() - 1) {
+                    headers.computeIfAbsent(sheet, k -> new HashMap<>()).put(col, text);
+                }
+            }
+        });
+        Map<String, String> meta = new HashMap<>();
+        metaCells.forEach((k, v) -> {
+            if (k.startsWith("key")) {
+                String value = metaCells.get("value" + k.substring(3));
+                if (value != null) {
+                    meta.put(v.strip(), value.strip());
+                }
+            }
+        });
+        return new ReadForm(format, sheetNames, meta, cover, headers,
+                (table, rows, stray) -> streamRows(file, format, def, table, rows, stray));
+    }
+
+    private static void streamRows(Path file, FileFormat format, FormDefinition def, FormDefinition.Table table,
+                                   Consumer<ReadForm.TableRow> rows, Consumer<String> stray) throws WorkbookCells.UnreadableException {
+        Map<Integer, FormDefinition.Column> columns = new HashMap<>();
+        table.columns().forEach(c -> columns.put(c.index(), c));
+        String footerStart = def.footer().substring(0, Math.min(5, def.footer().length()));
+        int[] current = {-1};
+        Map<String, String>[] cells = new Map[] {new HashMap<>()};
+        Runnable flush = () -> {
+            if (current[0] >= 0 && !cells[0].isEmpty()) {
+                rows.accept(new ReadForm.TableRow(current[0] + 1, cells[0]));
+            }
+            cells[0] = new HashMap<>();
+        };
+        WorkbookCells.read(file, format, name -> name.equals(table.sheet()), (sheet, row, col, text) -> {
+            if (row < table.firstDataRow() - 1) {
                 return;
             }
-            FormDefinition.Table table = tableBySheet.get(sheet);
-            if (row == table.headerRow() - 1) {
-                headers.computeIfAbsent(sheet, k -> new HashMap<>()).put(col, text);
-            } else if (row >= table.firstDataRow() - 1) {
-                if (col == 0 && text.startsWith(footerStart)) {
-                    return; // the form's signature line below the table
-                }
-                FormDefinition.Column column = table.columns().stream().filter(c -> c.index() == col).findFirst().orElse(null);
-                if (column == null) {
-                    stray.computeIfAbsent(sheet, k -> new ArrayList<>()).add(new CellReference(row, col).formatAsString(false));
-                    return;
-                }
-                rows.computeIfAbsent(sheet, k -> new TreeMap<>()).computeIfAbsent(row + 1, k -> new HashMap<>()).put(column.key(), text);
+            if (row != current[0]) {
+                flush.run();
+                current[0] = row;
+            }
+            if (col == 0 && text.startsWith(footerStart)) {
+                return; // the form's signature line below the table
+            }
+            FormDefinition.Column column = columns.get(col);
+            if (column == null) {
+                stray.accept(new CellReference(row, col).formatAsString(false));
+            } else {
+                cells[0].put(column.key(), text);
             }
         });
-
-        Map<String, String> metaByKey = new HashMap<>();
-        meta.forEach((k, v) -> {
-            if (k.startsWith("key")) {
-                String value = meta.get("row" + k.substring(3));
-                if (value != null) {
-                    metaByKey.put(v.strip(), value.strip());
-                }
-            }
-        });
-        Map<String, List<ReadForm.TableRow>> tables = new LinkedHashMap<>();
-        for (FormDefinition.Table table : def.tables()) {
-            List<ReadForm.TableRow> list = new ArrayList<>();
-            rows.getOrDefault(table.sheet(), new TreeMap<>()).forEach((rowNo, cells) -> list.add(new ReadForm.TableRow(rowNo, cells)));
-            tables.put(table.key(), list);
-        }
-        return new ReadForm(format, sheetNames, metaByKey, cover, headers, tables, stray);
+        flush.run();
     }
 }

@@ -40,8 +40,9 @@ public class FormValidator {
      *                     unit is refused; null when the channel does not say (CLI, inbox)
      * @param receivedOn   date the file arrived, for the deadline
      */
-    public CheckedForm check(ReadForm form, FormDefinition def, String expectedUnit, LocalDate receivedOn) {
-        List<Problem> problems = new ArrayList<>();
+    public CheckedForm check(ReadForm form, FormDefinition def, String expectedUnit, LocalDate receivedOn)
+            throws WorkbookCells.UnreadableException {
+        Problems problems = new Problems();
         FormMeta meta = form.formMeta();
         String fix = "请从系统下载本单位本期的报表模板，在模板中填写后报送。";
         if (!form.isZhenxingForm()) {
@@ -90,13 +91,52 @@ public class FormValidator {
         }
         checkHeaders(form, def, problems);
         CheckedForm.Cover cover = checkCover(form, def, content, problems);
-        List<CheckedForm.IndicatorValue> indicators = checkIndicators(form, def, content, problems);
-        List<CheckedForm.TaskProgress> tasks = checkTasks(form, def, content, problems);
-        List<CheckedForm.ProjectProgress> projects = checkProjects(form, def, content, problems);
-        form.strayCells().forEach((sheet, cells) -> problems.add(Problem.error(sheet, cells.get(0), null,
-                "表格右侧多出了内容（共" + cells.size() + "个单元格，如 " + String.join("、", cells.subList(0, Math.min(3, cells.size()))) + "）。",
+        Map<String, StrayCells> stray = new LinkedHashMap<>();
+        List<CheckedForm.IndicatorValue> indicators = checkIndicators(form, def, content, problems, stray);
+        List<CheckedForm.TaskProgress> tasks = checkTasks(form, def, content, problems, stray);
+        List<CheckedForm.ProjectProgress> projects = checkProjects(form, def, content, problems, stray);
+        stray.forEach((sheet, cells) -> problems.add(Problem.error(sheet, cells.examples.get(0), null,
+                "表格右侧多出了内容（共" + cells.count + "个单元格，如 " + String.join("、", cells.examples) + "）。",
                 "请不要在表格外增加列或填写内容，删除这些单元格后重新报送。")));
-        return new CheckedForm(form.format(), meta, content, cover, indicators, tasks, projects, problems, late, deadline);
+        return new CheckedForm(form.format(), meta, content, cover, indicators, tasks, projects, problems.withSummary(), late, deadline);
+    }
+
+    /** Cells outside the table: a count and the first few addresses, however many there are. */
+    static final class StrayCells {
+        final List<String> examples = new ArrayList<>();
+        long count;
+
+        void add(String cell) {
+            if (examples.size() < 3) {
+                examples.add(cell);
+            }
+            count++;
+        }
+    }
+
+    /**
+     * The findings, capped: a file with a million wrong rows must not fill memory. Past the cap only
+     * the count is kept, and one last line says how many more there were.
+     */
+    static final class Problems extends ArrayList<Problem> {
+        static final int CAP = 1000;
+        private long dropped;
+
+        @Override
+        public boolean add(Problem problem) {
+            if (size() >= CAP) {
+                dropped++;
+                return false;
+            }
+            return super.add(problem);
+        }
+
+        List<Problem> withSummary() {
+            if (dropped > 0) {
+                super.add(Problem.error(null, null, null, "另有" + dropped + "处问题未逐一列出。", "请先修改以上问题，重新报送后再看其余问题。"));
+            }
+            return this;
+        }
     }
 
     private static CheckedForm rejected(ReadForm form, FormMeta meta, List<Problem> problems) {
@@ -152,7 +192,8 @@ public class FormValidator {
         return new CheckedForm.Cover(values.get("filler"), phone, values.get("reviewer"), fillDate);
     }
 
-    private List<CheckedForm.IndicatorValue> checkIndicators(ReadForm form, FormDefinition def, FormContent content, List<Problem> problems) {
+    private List<CheckedForm.IndicatorValue> checkIndicators(ReadForm form, FormDefinition def, FormContent content, List<Problem> problems,
+                                                             Map<String, StrayCells> stray) throws WorkbookCells.UnreadableException {
         FormDefinition.Table table = def.table("indicators");
         String sheet = table.sheet();
         Map<String, FormContent.IndicatorRow> expected = new LinkedHashMap<>();
@@ -162,9 +203,9 @@ public class FormValidator {
         Map<String, BigDecimal> previous = previousValues(content);
         Set<String> seen = new HashSet<>();
         List<CheckedForm.IndicatorValue> values = new ArrayList<>();
-        for (ReadForm.TableRow row : form.tables().get("indicators")) {
+        form.rows().forEach(table, row -> {
             if (row.isEmpty()) {
-                continue;
+                return;
             }
             String region = row.get("region_code");
             String code = row.get("indicator_code");
@@ -179,12 +220,12 @@ public class FormValidator {
                             "第" + row.rowNo() + "行不是下发模板中的行（地区代码“" + region + "”、指标编码“" + code + "”）。",
                             "请不要新增行或修改预填的代码；用新下载的模板重新填写。"));
                 }
-                continue;
+                return;
             }
             String context = describe(spec.regionName(), spec.indicatorName());
             if (!seen.add(spec.key())) {
                 problems.add(Problem.error(sheet, at, context, "此行重复出现。", "每个地区的每项指标只填一行，请删除重复的行。"));
-                continue;
+                return;
             }
             if (!spec.regionName().equals(row.get("region_name")) || !spec.indicatorName().equals(row.get("indicator_name"))) {
                 problems.add(Problem.error(sheet, at, context, "预填的地区名称或指标名称被修改。", "请不要修改灰色的预填内容。"));
@@ -212,7 +253,7 @@ public class FormValidator {
                     row.get("prior_value"), prior.value(), table.column("prior_value").col() + row.rowNo(),
                     numerator.value(), table.column("numerator").col() + row.rowNo(),
                     denominator.value(), table.column("denominator").col() + row.rowNo(), note));
-        }
+        }, cell -> stray.computeIfAbsent(table.sheet(), k -> new StrayCells()).add(cell));
         List<FormContent.IndicatorRow> missing = expected.values().stream().filter(r -> !seen.contains(r.key())).toList();
         if (!missing.isEmpty()) {
             FormContent.IndicatorRow first = missing.get(0);
@@ -269,7 +310,8 @@ public class FormValidator {
         return previous;
     }
 
-    private List<CheckedForm.TaskProgress> checkTasks(ReadForm form, FormDefinition def, FormContent content, List<Problem> problems) {
+    private List<CheckedForm.TaskProgress> checkTasks(ReadForm form, FormDefinition def, FormContent content, List<Problem> problems,
+                                                      Map<String, StrayCells> stray) throws WorkbookCells.UnreadableException {
         FormDefinition.Table table = def.table("tasks");
         String sheet = table.sheet();
         Map<String, FormContent.TaskRow> expected = new LinkedHashMap<>();
@@ -277,9 +319,9 @@ public class FormValidator {
         FormDefinition.Column statusColumn = table.column("status");
         Set<String> seen = new HashSet<>();
         List<CheckedForm.TaskProgress> rows = new ArrayList<>();
-        for (ReadForm.TableRow row : form.tables().get("tasks")) {
+        form.rows().forEach(table, row -> {
             if (row.isEmpty()) {
-                continue;
+                return;
             }
             String code = row.get("task_code");
             FormContent.TaskRow spec = expected.get(code);
@@ -287,12 +329,12 @@ public class FormValidator {
             if (spec == null) {
                 problems.add(Problem.error(sheet, at, row.get("task_name"), "第" + row.rowNo() + "行不是下发模板中的任务（任务编码“" + code + "”）。",
                         "请不要新增行或修改任务编码；用新下载的模板重新填写。"));
-                continue;
+                return;
             }
             String context = "任务“" + spec.taskName() + "”";
             if (!seen.add(code)) {
                 problems.add(Problem.error(sheet, at, context, "此任务重复出现。", "每项任务只填一行，请删除重复的行。"));
-                continue;
+                return;
             }
             String status = row.get("status");
             String statusCell = statusColumn.col() + row.rowNo();
@@ -313,7 +355,7 @@ public class FormValidator {
             }
             rows.add(new CheckedForm.TaskProgress(sheet, row.rowNo(), code, status, statusCell, percent.ok() ? percent.value() : null,
                     percentCell, row.get("progress"), row.get("problems"), row.get("next_steps")));
-        }
+        }, cell -> stray.computeIfAbsent(table.sheet(), k -> new StrayCells()).add(cell));
         long missing = expected.keySet().stream().filter(c -> !seen.contains(c)).count();
         if (missing > 0) {
             problems.add(Problem.error(sheet, null, null, "缺少" + missing + "项下发模板中的任务，可能被删除了。", "请不要删除预填的行；用新下载的模板重新填写。"));
@@ -321,7 +363,8 @@ public class FormValidator {
         return rows;
     }
 
-    private List<CheckedForm.ProjectProgress> checkProjects(ReadForm form, FormDefinition def, FormContent content, List<Problem> problems) {
+    private List<CheckedForm.ProjectProgress> checkProjects(ReadForm form, FormDefinition def, FormContent content, List<Problem> problems,
+                                                            Map<String, StrayCells> stray) throws WorkbookCells.UnreadableException {
         FormDefinition.Table table = def.table("projects");
         String sheet = table.sheet();
         Map<String, FormContent.ProjectRow> expected = new LinkedHashMap<>();
@@ -335,25 +378,25 @@ public class FormValidator {
         FormDefinition.Column milestone = table.column("milestone");
         Set<String> seen = new HashSet<>();
         List<CheckedForm.ProjectProgress> rows = new ArrayList<>();
-        for (ReadForm.TableRow row : form.tables().get("projects")) {
+        form.rows().forEach(table, row -> {
             if (row.isEmpty()) {
-                continue;
+                return;
             }
             String code = row.get("project_code");
             String name = row.get("project_name");
             String first = table.column("project_code").col() + row.rowNo();
             if (code != null && !expected.containsKey(code)) {
                 problems.add(Problem.error(sheet, first, name, "项目编码“" + code + "”不是下发给本单位的项目。", "新增项目请将项目编码留空，只填写项目名称等内容。"));
-                continue;
+                return;
             }
             if (code == null && name == null) {
                 problems.add(Problem.error(sheet, table.column("project_name").col() + row.rowNo(), null, "新增项目未填写项目名称。", "请填写项目名称，或清空此行。"));
-                continue;
+                return;
             }
             String context = "项目“" + (code != null ? expected.get(code).projectName() : name) + "”";
             if (!seen.add(code != null ? code : "new:" + name)) {
                 problems.add(Problem.error(sheet, first, context, "此项目重复出现。", "每个项目只填一行，请删除重复的行。"));
-                continue;
+                return;
             }
             BigDecimal[] amounts = new BigDecimal[4];
             String[] keys = {"total", "annual_plan", "quarter", "ytd"};
@@ -385,7 +428,7 @@ public class FormValidator {
             }
             rows.add(new CheckedForm.ProjectProgress(sheet, row.rowNo(), code, code != null ? expected.get(code).projectName() : name,
                     amounts[0], amounts[1], amounts[2], amounts[3], stage, row.get("note"), first));
-        }
+        }, cell -> stray.computeIfAbsent(table.sheet(), k -> new StrayCells()).add(cell));
         return rows;
     }
 

@@ -2,11 +2,20 @@ package cn.zhenxing.submission;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
-/** A received workbook as read: metadata, cover cells, header and data rows of each table. */
+/**
+ * A received workbook's head as read (metadata, cover cells, table header rows), and a way to stream
+ * each table's data rows: the rows are never all held in memory.
+ */
 public record ReadForm(FileFormat format, List<String> sheetNames, Map<String, String> meta, Map<String, String> cover,
-                       Map<String, Map<Integer, String>> headers, Map<String, List<TableRow>> tables,
-                       Map<String, List<String>> strayCells) {
+                       Map<String, Map<Integer, String>> headers, RowSource rows) {
+
+    /** Streams one table's data rows in sheet order; cells right of the defined columns go to {@code stray}. */
+    @FunctionalInterface
+    public interface RowSource {
+        void forEach(FormDefinition.Table table, Consumer<TableRow> rows, Consumer<String> stray) throws WorkbookCells.UnreadableException;
+    }
 
     /** One data row: its Excel row number and the text of each defined column (by column key). */
     public record TableRow(int rowNo, Map<String, String> cells) {

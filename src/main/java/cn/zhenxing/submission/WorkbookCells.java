@@ -40,6 +40,15 @@ public final class WorkbookCells {
         }
     }
 
+    /** Thrown by a {@link CellSink} to skip the rest of the current sheet (e.g. after its header row). */
+    public static final class StopSheet extends RuntimeException {
+        public static final StopSheet INSTANCE = new StopSheet();
+
+        private StopSheet() {
+            super(null, null, false, false);
+        }
+    }
+
     private WorkbookCells() {}
 
     /** Sheet names in workbook order. */
@@ -79,7 +88,11 @@ public final class WorkbookCells {
                     XMLReader parser = XMLHelper.newXMLReader();
                     parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, new Contents(name, sink),
                             new RawValueFormatter(), false));
-                    parser.parse(new InputSource(in));
+                    try {
+                        parser.parse(new InputSource(in));
+                    } catch (StopSheet stop) {
+                        // the caller has what it needs from this sheet
+                    }
                 }
             }
         } catch (IOException | OpenXML4JException | SAXException | javax.xml.parsers.ParserConfigurationException
@@ -122,13 +135,17 @@ public final class WorkbookCells {
                 if (!wantSheet.test(sheet.getSheetName())) {
                     continue;
                 }
-                for (Row row : sheet) {
-                    for (Cell cell : row) {
-                        String text = text(cell, cell.getCellType());
-                        if (text != null && !text.isEmpty()) {
-                            sink.cell(sheet.getSheetName(), cell.getRowIndex(), cell.getColumnIndex(), text);
+                try {
+                    for (Row row : sheet) {
+                        for (Cell cell : row) {
+                            String text = text(cell, cell.getCellType());
+                            if (text != null && !text.isEmpty()) {
+                                sink.cell(sheet.getSheetName(), cell.getRowIndex(), cell.getColumnIndex(), text);
+                            }
                         }
                     }
+                } catch (StopSheet stop) {
+                    // the caller has what it needs from this sheet
                 }
             }
         } catch (EncryptedDocumentException e) {

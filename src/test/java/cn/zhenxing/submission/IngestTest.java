@@ -188,6 +188,33 @@ class IngestTest {
     }
 
     @Test
+    void thousandsOfWrongRowsGiveACappedListNotAFloodedMemory() throws Exception {
+        Path file = copy(sample("140900", "2024Q4"), "junk.xlsx");
+        FormDefinition.Table t1 = DEF.table("indicators");
+        Workbook wb;
+        try (InputStream in = Files.newInputStream(file)) {
+            wb = WorkbookFactory.create(in);
+        }
+        try (wb) {
+            Sheet sheet = wb.getSheet(t1.sheet());
+            int start = sheet.getLastRowNum() + 5;
+            for (int i = 0; i < 3000; i++) {
+                Row row = sheet.createRow(start + i);
+                row.createCell(t1.column("region_code").index()).setCellValue("999999");
+                row.createCell(t1.column("indicator_code").index()).setCellValue("X-" + i);
+            }
+            try (OutputStream out = Files.newOutputStream(file)) {
+                wb.write(out);
+            }
+        }
+        IngestService.Outcome o = ingest(file);
+        assertThat(o.status()).isEqualTo(IngestService.Status.REJECTED);
+        assertThat(o.problems()).hasSize(FormValidator.Problems.CAP + 1);
+        assertThat(o.problems().get(FormValidator.Problems.CAP).messageZh()).startsWith("另有").contains("处问题未逐一列出");
+        assertThat(o.errors() + o.warnings()).isEqualTo(FormValidator.Problems.CAP + 1);
+    }
+
+    @Test
     void lateAndJumpingValuesAreWarningsNotErrors() throws Exception {
         Path q3 = sample("141000", "2025Q3");
         assertThat(ingest(q3).status()).isEqualTo(IngestService.Status.ACCEPTED);
