@@ -4,7 +4,9 @@ import cn.zhenxing.submission.FormContent;
 import cn.zhenxing.submission.FormContentService;
 import cn.zhenxing.submission.FormDefinition;
 import cn.zhenxing.submission.TemplateWriter;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,11 +20,13 @@ import picocli.CommandLine.Spec;
 /** {@code template}: the blank quarterly forms the province sends to its reporting units. */
 @Component
 @Command(name = "template", mixinStandardHelpOptions = true,
-        description = "Write the blank quarterly form (.xlsx) of a reporting unit, or of every unit, for a quarter.")
+        description = "Write the blank quarterly form (.xlsx) of one or more reporting units, or of every unit, for a quarter. "
+                + "Prints one line per file: unit, period, rows of 表1/表2/表3, path.")
 class TemplateCommand implements Callable<Integer> {
 
     static class Which {
-        @Option(names = "--unit", required = true, description = "Reporting unit code, e.g. 140400 (长治市).")
+        @Option(names = "--unit", paramLabel = "CODE", required = true, split = ",",
+                description = "Reporting unit code, e.g. 140400 (长治市); repeatable or comma-separated.")
         List<String> units;
 
         @Option(names = "--all", required = true, description = "Every reporting unit.")
@@ -35,10 +39,10 @@ class TemplateCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Which which;
 
-    @Option(names = "--period", required = true, description = "Quarter, e.g. 2025Q3.")
+    @Option(names = "--period", required = true, paramLabel = "YYYYQn", description = "Quarter, e.g. 2025Q3.")
     String period;
 
-    @Option(names = "--out", defaultValue = "./out/forms", description = "Directory (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "./out/forms", description = "Output directory (default: ${DEFAULT-VALUE}).")
     Path out;
 
     private final ObjectProvider<FormContentService> contents;
@@ -51,21 +55,32 @@ class TemplateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        PrintWriter stdout = spec.commandLine().getOut();
+        FormContentService service = contents.getObject();
+        List<String> units;
+        try {
+            // Check the period and every unit before writing anything: a typo writes no file.
+            service.period(period);
+            units = which.all ? service.unitCodes() : List.copyOf(new LinkedHashSet<>(which.units));
+            units.forEach(service::unit);
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return ExitCodes.REJECTED;
+        }
+        if (units.isEmpty()) {
+            spec.commandLine().getErr().println("没有填报单位：请先运行 catalog load 导入目录。");
+            return ExitCodes.REJECTED;
+        }
         FormDefinition def = FormDefinition.load();
-        List<String> units = which.all ? contents.getObject().unitCodes() : which.units;
         int n = 0;
         for (String unit : units) {
-            FormContent content;
-            try {
-                content = contents.getObject().content(unit, period);
-            } catch (IllegalArgumentException e) {
-                spec.commandLine().getErr().println(e.getMessage());
-                return ExitCodes.REJECTED;
-            }
+            FormContent content = service.content(unit, period);
             Path file = writer.getObject().write(def, content, out);
-            spec.commandLine().getOut().printf("[%d/%d] %s  %s  表1 %d行 表2 %d行 表3 %d行  %s%n", ++n, units.size(), unit, period,
+            stdout.printf("[%d/%d] %s  %s  %d/%d/%d  %s%n", ++n, units.size(), unit, content.period().code(),
                     content.indicators().size(), content.tasks().size(), content.projects().size(), file);
+            stdout.flush();
         }
+        stdout.printf("%d form(s) written to %s (rows: 表1/表2/表3).%n", n, out);
         return ExitCodes.OK;
     }
 }

@@ -74,4 +74,26 @@ class CliTest {
 
         assertThat(run("catalog", "load").out()).contains("Catalog unchanged");
     }
+
+    @Test
+    void templateCommandWritesTheFormAndRejectsUnknownUnitsAndPeriods() throws Exception {
+        java.nio.file.Path dir = out.resolve("forms");
+        Run ok = run("template", "--unit", "140400", "--period", "2025Q3", "--out", dir.toString());
+        assertThat(ok.exitCode()).as(ok.err()).isZero();
+        java.nio.file.Path file = dir.resolve("140400_2025Q3_长治市发展和改革委员会.xlsx");
+        assertThat(file).isRegularFile();
+        assertThat(ok.out()).contains("[1/1] 140400  2025Q3", file.toString());
+
+        Run unknown = run("template", "--unit", "999999", "--period", "2025Q3", "--out", dir.resolve("bad").toString());
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("未知的填报单位代码", "999999");
+        assertThat(dir.resolve("bad")).doesNotExist();
+
+        Run badPeriod = run("template", "--unit", "140400", "--period", "2025Q5", "--out", dir.resolve("bad").toString());
+        assertThat(badPeriod.exitCode()).isEqualTo(2);
+        assertThat(badPeriod.err()).contains("报告期");
+
+        Run neither = run("template", "--period", "2025Q3");
+        assertThat(neither.exitCode()).as("--unit or --all is required").isEqualTo(2);
+    }
 }
