@@ -17,7 +17,8 @@ public record FormContent(Unit unit, Period period, List<IndicatorRow> indicator
     /**
      * 表1: one region × indicator. {@code required}: the region is at the indicator's report level, so
      * nobody else can report it (a city may leave its own row of a county indicator blank: it is
-     * rolled up from its counties).
+     * rolled up from its counties). {@code ratio}: the indicator is rolled up by recomputing it from a
+     * numerator and a denominator, so the row collects 分子值 and 分母值 too.
      */
     public record IndicatorRow(String regionCode, String regionName, int indicatorKey, String indicatorCode,
                                String indicatorName, String unit, boolean ratio, String valueKind, boolean required) {

@@ -95,7 +95,7 @@ public class FormContentService {
                     rows.add(new FormContent.IndicatorRow(code, (String) region.get("name_zh"),
                             ((Number) indicator.get("indicator_key")).intValue(), (String) indicator.get("indicator_code"),
                             (String) indicator.get("name_zh"), (String) indicator.get("unit"),
-                            !"sum".equals(indicator.get("rollup")), (String) indicator.get("value_kind"),
+                            "recompute".equals(indicator.get("rollup")), (String) indicator.get("value_kind"),
                             level.equals(indicator.get("report_level"))));
                 }
             }
