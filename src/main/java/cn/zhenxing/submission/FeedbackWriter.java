@@ -70,17 +70,13 @@ public class FeedbackWriter {
     }
 
     private static void highlight(Workbook wb, List<Problem> problems) {
-        CellStyle red = wb.createCellStyle();
-        red.setFillForegroundColor(IndexedColors.ROSE.getIndex());
-        red.setFillPattern(FillPatternType.SOLID_FOREGROUND);
         for (Problem p : problems) {
             if (p.sheet() == null || p.cell() == null || wb.getSheet(p.sheet()) == null) {
                 continue;
             }
             Sheet sheet = wb.getSheet(p.sheet());
             CellReference ref = new CellReference(p.cell());
-            Row row = sheet.getRow(ref.getRow()) != null ? sheet.getRow(ref.getRow()) : sheet.createRow(ref.getRow());
-            Cell cell = row.getCell(ref.getCol()) != null ? row.getCell(ref.getCol()) : row.createCell(ref.getCol());
+            Cell cell = SheetCells.at(sheet, p.cell());
             if (p.isError()) {
                 CellStyle style = wb.createCellStyle();
                 style.cloneStyleFrom(cell.getCellStyle());

@@ -1,6 +1,7 @@
 package cn.zhenxing.submission;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,15 +18,15 @@ public final class FormReader {
     private FormReader() {}
 
     public static ReadForm read(Path file, FileFormat format, FormDefinition def) throws WorkbookCells.UnreadableException {
-        List<String> sheetNames = WorkbookCells.sheetNames(file, format);
+        List<String> sheetNames = new ArrayList<>();
         Map<String, String> metaCells = new HashMap<>();
         Map<String, String> cover = new HashMap<>();
         Map<String, FormDefinition.Table> tableBySheet = new HashMap<>();
         def.tables().forEach(t -> tableBySheet.put(t.sheet(), t));
         Map<String, Map<Integer, String>> headers = new HashMap<>();
 
-        WorkbookCells.read(file, format, name -> name.equals(def.metaSheet()) || name.equals(def.cover().sheet())
-                || tableBySheet.containsKey(name), (sheet, row, col, text) -> {
+        WorkbookCells.read(file, format, name -> sheetNames.add(name) && (name.equals(def.metaSheet())
+                || name.equals(def.cover().sheet()) || tableBySheet.containsKey(name)), (sheet, row, col, text) -> {
             if (sheet.equals(def.metaSheet())) {
                 metaCells.put((col == 0 ? "key" : "value") + row, text);
             } else if (sheet.equals(def.cover().sheet())) {

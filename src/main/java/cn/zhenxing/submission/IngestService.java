@@ -169,13 +169,14 @@ public class IngestService {
             return new Outcome(Status.FAILED, file, null, null, null, 0, 0, null, List.of(), failure);
         }
         long id = execution.getExecutionContext().getLong(IngestJobConfiguration.SUBMISSION_ID);
-        Map<String, Object> row = store.submission(id);
-        return outcome("rejected".equals(row.get("status")) ? Status.REJECTED : Status.ACCEPTED, file, id);
+        return outcome(null, file, id);
     }
 
+    /** @param status the outcome, or null to take it from the submission's decision */
     private Outcome outcome(Status status, Path file, long submissionId) {
         Map<String, Object> row = store.submission(submissionId);
-        return new Outcome(status, file, (String) row.get("unit_code"), (String) row.get("period_code"),
+        Status decided = status != null ? status : "rejected".equals(row.get("status")) ? Status.REJECTED : Status.ACCEPTED;
+        return new Outcome(decided, file, (String) row.get("unit_code"), (String) row.get("period_code"),
                 row.get("version") == null ? null : ((Number) row.get("version")).intValue(),
                 ((Number) row.get("error_count")).longValue(), ((Number) row.get("warning_count")).longValue(),
                 (String) row.get("feedback_path"), store.problems(submissionId), null);

@@ -12,10 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -178,17 +175,11 @@ public class SampleGenerator {
         return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP);
     }
 
-    private static Cell cell(Sheet sheet, String address) {
-        CellReference ref = new CellReference(address);
-        Row row = sheet.getRow(ref.getRow()) != null ? sheet.getRow(ref.getRow()) : sheet.createRow(ref.getRow());
-        return row.getCell(ref.getCol()) != null ? row.getCell(ref.getCol()) : row.createCell(ref.getCol());
-    }
-
     private static void set(Sheet sheet, String address, String text) {
-        cell(sheet, address).setCellValue(text);
+        SheetCells.at(sheet, address).setCellValue(text);
     }
 
     private static void setNumber(Sheet sheet, String address, BigDecimal value) {
-        cell(sheet, address).setCellValue(value.doubleValue());
+        SheetCells.at(sheet, address).setCellValue(value.doubleValue());
     }
 }

@@ -51,16 +51,6 @@ public final class WorkbookCells {
 
     private WorkbookCells() {}
 
-    /** Sheet names in workbook order. */
-    public static java.util.List<String> sheetNames(Path file, FileFormat format) throws UnreadableException {
-        java.util.List<String> names = new java.util.ArrayList<>();
-        read(file, format, name -> {
-            names.add(name);
-            return false;
-        }, (s, r, c, t) -> { });
-        return names;
-    }
-
     public static void read(Path file, FileFormat format, Predicate<String> wantSheet, CellSink sink) throws UnreadableException {
         switch (format) {
             case XLSX -> readXlsx(file, wantSheet, sink);
