@@ -28,9 +28,11 @@ class SamplesCommand {
             description = "Fill every unit's form for a quarter (values follow each indicator's path from baseline to target).")
     int generate(@Option(names = "--period", required = true, description = "Quarter, e.g. 2025Q3.") String period,
                  @Option(names = "--out", defaultValue = "./out/samples", description = "Directory (default: ${DEFAULT-VALUE}).") Path out,
-                 @Option(names = "--unit", description = "Only these units (default: all).") List<String> units) throws Exception {
+                 @Option(names = "--unit", description = "Only these units (default: all).") List<String> units,
+                 @Option(names = "--except", description = "All units but these (a demo's missing or late units).") List<String> except)
+            throws Exception {
         try {
-            List<Path> files = generator.getObject().generate(period, out, units);
+            List<Path> files = generator.getObject().generate(period, out, units, except);
             files.forEach(f -> spec.commandLine().getOut().println(f));
             spec.commandLine().getOut().printf("%d sample form(s) for %s in %s%n", files.size(), period, out);
             return ExitCodes.OK;

@@ -1,5 +1,6 @@
 package cn.zhenxing.submission;
 
+import cn.zhenxing.mart.MartRefresher;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.Step;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -13,7 +14,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * The ingest job: one received file → one submission. Identified by the file's SHA-256, so the same
  * bytes are never loaded twice. Each step is idempotent against the warehouse, and a killed run
  * restarts at its failed step: registered once, staged (replacing any partial staging), decided in
- * one transaction (accepted and published, or rejected), then feedback written.
+ * one transaction (accepted and published, or rejected), feedback written, then the marts of the
+ * period rebuilt (accepted files only).
  */
 @Configuration(proxyBeanMethods = false)
 class IngestJobConfiguration {
@@ -40,9 +42,10 @@ class IngestJobConfiguration {
             };
 
     @Bean
-    Job ingestJob(JobRepository jobRepository, Step ingestRegister, Step ingestLand, Step ingestDecide, Step ingestFeedback) {
+    Job ingestJob(JobRepository jobRepository, Step ingestRegister, Step ingestLand, Step ingestDecide, Step ingestFeedback,
+                  Step ingestMarts) {
         return new JobBuilder(JOB_NAME, jobRepository)
-                .start(ingestRegister).next(ingestLand).next(ingestDecide).next(ingestFeedback)
+                .start(ingestRegister).next(ingestLand).next(ingestDecide).next(ingestFeedback).next(ingestMarts)
                 .build();
     }
 
@@ -66,5 +69,10 @@ class IngestJobConfiguration {
     Step ingestFeedback(JobRepository jobRepository, PlatformTransactionManager tx, SubmissionStore store, FeedbackWriter feedback,
                         SubmissionProperties properties) {
         return new StepBuilder("feedback", jobRepository).listener(AFTER_STEP_FAULT).tasklet(new FeedbackTasklet(store, feedback, properties), tx).build();
+    }
+
+    @Bean
+    Step ingestMarts(JobRepository jobRepository, PlatformTransactionManager tx, SubmissionStore store, MartRefresher marts) {
+        return new StepBuilder("marts", jobRepository).listener(AFTER_STEP_FAULT).tasklet(new MartsTasklet(store, marts), tx).build();
     }
 }

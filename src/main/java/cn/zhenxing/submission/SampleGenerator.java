@@ -38,10 +38,21 @@ public class SampleGenerator {
 
     /** @param units unit codes, or null for every reporting unit */
     public List<Path> generate(String periodCode, Path outDir, List<String> units) throws IOException {
+        return generate(periodCode, outDir, units, null);
+    }
+
+    /**
+     * @param units  unit codes, or null for every reporting unit
+     * @param except units to leave out, or null
+     */
+    public List<Path> generate(String periodCode, Path outDir, List<String> units, List<String> except) throws IOException {
         FormDefinition def = FormDefinition.load();
-        Map<String, BigDecimal[]> paths = provincePaths();
+        Map<String, SamplePath> paths = provincePaths();
         List<Path> files = new ArrayList<>();
         for (String unit : units != null ? units : contents.unitCodes()) {
+            if (except != null && except.contains(unit)) {
+                continue;
+            }
             FormContent content = contents.content(unit, periodCode);
             Path file = templates.write(def, content, outDir);
             fill(file, def, content, paths);
@@ -50,17 +61,21 @@ public class SampleGenerator {
         return files;
     }
 
-    /** indicator code → {baseline, target, baseline year, target year} at province scope. */
-    private Map<String, BigDecimal[]> provincePaths() {
-        Map<String, BigDecimal[]> paths = new HashMap<>();
+    /** Province baseline and target of an indicator (values may be null); additive = rolled up by summing. */
+    record SamplePath(BigDecimal baseline, BigDecimal target, BigDecimal fromYear, BigDecimal toYear, boolean additive) {
+    }
+
+    private Map<String, SamplePath> provincePaths() {
+        Map<String, SamplePath> paths = new HashMap<>();
         jdbc.query(FormContentService.SQL.get("sampleTargets"), rs -> {
-            paths.put(rs.getString("indicator_code"), new BigDecimal[] {rs.getBigDecimal("baseline_value"),
-                    rs.getBigDecimal("target_value"), rs.getBigDecimal("baseline_year"), rs.getBigDecimal("target_year")});
+            paths.put(rs.getString("indicator_code"), new SamplePath(rs.getBigDecimal("baseline_value"),
+                    rs.getBigDecimal("target_value"), rs.getBigDecimal("baseline_year"), rs.getBigDecimal("target_year"),
+                    "sum".equals(rs.getString("rollup"))));
         });
         return paths;
     }
 
-    void fill(Path file, FormDefinition def, FormContent content, Map<String, BigDecimal[]> paths) throws IOException {
+    void fill(Path file, FormDefinition def, FormContent content, Map<String, SamplePath> paths) throws IOException {
         XSSFWorkbook wb;
         try (InputStream in = Files.newInputStream(file)) {
             wb = new XSSFWorkbook(in);
@@ -149,17 +164,17 @@ public class SampleGenerator {
     }
 
     /** On the straight path from baseline to target at this quarter, scaled to the region, with noise. */
-    static BigDecimal sampleValue(FormContent.IndicatorRow row, BigDecimal[] path, FormContent.Period period, Random random, int regions) {
+    static BigDecimal sampleValue(FormContent.IndicatorRow row, SamplePath path, FormContent.Period period, Random random, int regions) {
         double noise = 0.9 + random.nextDouble() * 0.2;
         double base;
-        if (path != null && path[0] != null) {
-            double baseline = path[0].doubleValue();
-            double target = path[1] != null ? path[1].doubleValue() : baseline;
-            double from = path[2] != null ? path[2].doubleValue() : 2020;
-            double to = path[3] != null && path[3].doubleValue() > from ? path[3].doubleValue() : from + 5;
+        if (path != null && path.baseline() != null) {
+            double baseline = path.baseline().doubleValue();
+            double target = path.target() != null ? path.target().doubleValue() : baseline;
+            double from = path.fromYear() != null ? path.fromYear().doubleValue() : 2020;
+            double to = path.toYear() != null && path.toYear().doubleValue() > from ? path.toYear().doubleValue() : from + 5;
             double elapsed = Math.min(1.2, (period.year() - from + period.quarter() / 4.0 - 1) / (to - from));
             base = baseline + (target - baseline) * Math.max(0, elapsed);
-            if (!row.ratio()) {
+            if (path.additive()) {
                 base = base / regions; // an additive province total shared among the form's regions
             }
         } else {

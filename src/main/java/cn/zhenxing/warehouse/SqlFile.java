@@ -56,6 +56,11 @@ public final class SqlFile {
         return result;
     }
 
+    /** Statement names in file order. */
+    public java.util.List<String> names() {
+        return java.util.List.copyOf(statements.keySet());
+    }
+
     public String get(String name) {
         String sql = statements.get(name);
         if (sql == null) {

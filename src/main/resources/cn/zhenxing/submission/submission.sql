@@ -217,8 +217,8 @@ SELECT RELEASE_LOCK(?);
 
 -- Province-scope baseline and target of each indicator, to make sample values plausible.
 -- name: sampleTargets
-SELECT i.indicator_code, t.baseline_value, t.target_value, t.baseline_year, t.target_year
-FROM dim_indicator i JOIN fact_indicator_target t ON t.indicator_key = i.indicator_key AND t.scope_code = '140000';
+SELECT i.indicator_code, i.rollup, t.baseline_value, t.target_value, t.baseline_year, t.target_year
+FROM dim_indicator i LEFT JOIN fact_indicator_target t ON t.indicator_key = i.indicator_key AND t.scope_code = '140000';
 
 -- name: listSubmissions
 SELECT s.submission_id, u.unit_code, u.name_zh AS unit_name, p.period_code, s.version, s.status, s.is_current, s.is_late,

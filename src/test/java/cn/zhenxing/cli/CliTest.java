@@ -55,12 +55,23 @@ class CliTest {
         assertThat(demo.exitCode()).as(demo.err()).isZero();
         assertThat(demo.out()).contains("zhenxing catalog load", "Demo finished.");
         assertThat(demo.out()).contains("zhenxing samples generate --period 2025Q4");
-        assertThat(demo.out().lines().filter(l -> l.startsWith("ACCEPTED")).count()).isEqualTo(4 * 13);
+        // 13 units a quarter; in 2025Q4 盂县 never reports.
+        assertThat(demo.out().lines().filter(l -> l.startsWith("ACCEPTED")).count()).isEqualTo(4 * 13 - 1);
+        assertThat(demo.out()).contains("已逾期，记为迟报");
+        assertThat(demo.out()).contains("太行革命老区 2025年第四季度 指标进展");
+        assertThat(demo.out()).containsPattern("FYP14-04\\s+工业增加值占地区生产总值比重\\s+%\\s+[0-9.]+\\s+分子分母重算\\s+35/35");
         assertThat(demo.out()).doesNotContain("REJECTED");
 
         Run again = run("demo", "--out", out.toString());
         assertThat(again.exitCode()).isZero();
-        assertThat(again.out().lines().filter(l -> l.startsWith("DUPLICATE")).count()).isEqualTo(4 * 13);
+        assertThat(again.out().lines().filter(l -> l.startsWith("DUPLICATE")).count()).isEqualTo(4 * 13 - 1);
+        assertThat(progressRows(again.out())).isEqualTo(progressRows(demo.out())).isNotEmpty();
+        Run unknownArea = run("progress", "--period", "2025Q4", "--area", "太行山");
+        assertThat(unknownArea.exitCode()).isEqualTo(1);
+        assertThat(unknownArea.err()).contains("未找到规划区域“太行山”");
+        Run city = run("progress", "--period", "2025Q4", "--region", "长治市", "--indicator", "FYP14-03");
+        // The city typed its own row: that value wins over the sum of its 12 counties.
+        assertThat(city.out()).containsPattern("FYP14-03\\s+规上工业企业数量\\s+户\\s+[0-9.]+\\s+上报\\s+12/12");
         assertThat(demo.out()).containsPattern("太行革命老区\\s+TH2021\\s+35\\s");
         assertThat(demo.out()).containsPattern("regions: counties\\s+117");
 
@@ -78,6 +89,7 @@ class CliTest {
     @Test
     void templateCommandWritesTheFormAndRejectsUnknownUnitsAndPeriods() throws Exception {
         java.nio.file.Path dir = out.resolve("forms");
+        assertThat(run("catalog", "load").exitCode()).isZero();
         Run ok = run("template", "--unit", "140400", "--period", "2025Q3", "--out", dir.toString());
         assertThat(ok.exitCode()).as(ok.err()).isZero();
         java.nio.file.Path file = dir.resolve("140400_2025Q3_长治市发展和改革委员会.xlsx");
@@ -95,5 +107,19 @@ class CliTest {
 
         Run neither = run("template", "--period", "2025Q3");
         assertThat(neither.exitCode()).as("--unit or --all is required").isEqualTo(2);
+    }
+
+    /** The rows of the progress table a command printed, without its as-of header line. */
+    static java.util.List<String> progressRows(String out) {
+        java.util.List<String> lines = out.lines().toList();
+        int start = 0;
+        while (start < lines.size() && !lines.get(start).contains("指标进展（数据截至")) {
+            start++;
+        }
+        java.util.List<String> rows = new java.util.ArrayList<>();
+        for (int i = start + 1; i < lines.size() && !lines.get(i).startsWith("共 "); i++) {
+            rows.add(lines.get(i));
+        }
+        return rows;
     }
 }
