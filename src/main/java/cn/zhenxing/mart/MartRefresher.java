@@ -96,6 +96,7 @@ public class MartRefresher {
                         default -> { }
                     }
                 }
+                cn.zhenxing.warehouse.FaultPoint.reach("marts.refresh.before-commit");
                 return new Refreshed(periodCode, indicators, tasks, projects, units, warnings);
             } finally {
                 jdbc.queryForObject(SQL.get("unlock"), Map.of(), Integer.class);

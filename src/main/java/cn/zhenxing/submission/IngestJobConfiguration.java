@@ -14,8 +14,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * The ingest job: one received file → one submission. Identified by the file's SHA-256, so the same
  * bytes are never loaded twice. Each step is idempotent against the warehouse, and a killed run
  * restarts at its failed step: registered once, staged (replacing any partial staging), decided in
- * one transaction (accepted and published, or rejected), feedback written, then the marts of the
- * period rebuilt (accepted files only).
+ * one transaction (accepted and published, or rejected), the marts of the period rebuilt (accepted
+ * files only), then feedback written: a written receipt marks a finished ingest.
  */
 @Configuration(proxyBeanMethods = false)
 class IngestJobConfiguration {
@@ -45,7 +45,7 @@ class IngestJobConfiguration {
     Job ingestJob(JobRepository jobRepository, Step ingestRegister, Step ingestLand, Step ingestDecide, Step ingestFeedback,
                   Step ingestMarts) {
         return new JobBuilder(JOB_NAME, jobRepository)
-                .start(ingestRegister).next(ingestLand).next(ingestDecide).next(ingestFeedback).next(ingestMarts)
+                .start(ingestRegister).next(ingestLand).next(ingestDecide).next(ingestMarts).next(ingestFeedback)
                 .build();
     }
 

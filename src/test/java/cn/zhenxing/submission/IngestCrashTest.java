@@ -42,7 +42,8 @@ class IngestCrashTest {
 
     @ParameterizedTest(name = "killed at {0}")
     @CsvSource({"ingest.after-register, 140300", "ingest.after-land, 140500", "ingest.publish.before-commit, 140600",
-            "ingest.after-decide, 140700", "ingest.after-feedback, 140900"})
+            "ingest.after-decide, 140700", "marts.refresh.before-commit, 140800", "ingest.after-marts, 141000",
+            "ingest.after-feedback, 140900"})
     void killedAnywhereThenRerunIsOneCleanRun(String point, String unit) throws Exception {
         catalog.load(null, LocalDate.of(2025, 1, 1), false);
         Path file = samples.generate("2025Q3", Files.createDirectories(dir.resolve("forms")), List.of(unit)).get(0);
@@ -61,6 +62,8 @@ class IngestCrashTest {
                 + "WHERE s.unit_key = (SELECT unit_key FROM dim_reporting_unit WHERE unit_code = ?)", Integer.class, unit))
                 .as("nothing doubled").isEqualTo(IngestTest.typedValues(file).size());
         assertThat(jdbc.queryForObject("SELECT feedback_path FROM fact_submission WHERE submission_id = ?", String.class, id)).isNotNull();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mart_indicator_progress WHERE period_code = '2025Q3' AND scope_code = ? "
+                + "AND value_source = 'reported'", Integer.class, unit)).as("the accepted file is in the marts").isPositive();
     }
 
     /** The test JVM's class path without test classes: test configurations must not run in the child. */
