@@ -1,0 +1,23 @@
+package cn.zhenxing.report;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a report says, independent of its format: a cover and sections, each with a text, an
+ * optional chart and an optional table. The PDF lays all of it out; the XLSX has one sheet per table.
+ */
+public record ReportDocument(ReportName name, String title, String edition, String periodCode, String periodLabel,
+                             String issuer, String issueDate, List<Section> sections) {
+
+    public record Section(String heading, String text, Chart chart, Table table) {
+    }
+
+    /** @param template bar-chart or line-chart; rows have series, category and value */
+    public record Chart(String template, String title, String valueLabel, List<Map<String, Object>> rows) {
+    }
+
+    /** @param template the table subreport (indicator-table, task-table, ...); sheetName names its XLSX sheet */
+    public record Table(String template, String sheetName, List<Map<String, Object>> rows) {
+    }
+}

@@ -1,0 +1,123 @@
+-- Statements of the report feature. Reports read the marts only (docs/marts.md).
+-- Parameters: :p period key, :yearStart first quarter key of the period's year, lists as (:name).
+
+-- name: period
+SELECT period_key, period_code, label_zh, year, quarter, end_date FROM dim_period WHERE period_type = 'Q' AND period_code = :periodCode;
+
+-- name: asOf
+SELECT MAX(finished_at) FROM mart_refresh WHERE period_key = :p;
+
+-- name: versionsIncluded
+SELECT COUNT(*) AS files, COALESCE(SUM(version > 1), 0) AS resubmitted FROM fact_submission WHERE period_key = :p AND is_current;
+
+-- name: region
+SELECT region_code, name_zh, level FROM dim_region WHERE is_current AND region_code = :code;
+
+-- name: area
+SELECT area_code, name_zh FROM dim_planning_area WHERE area_code = :code;
+
+-- Cities with at least one member county of the area, in code order.
+-- name: areaCities
+SELECT DISTINCT c.region_code, c.name_zh
+FROM bridge_area_region b
+JOIN dim_planning_area a ON a.area_key = b.area_key
+JOIN dim_region r ON r.region_code = b.region_code AND r.is_current
+JOIN dim_region c ON c.region_code = r.city_code AND c.is_current
+WHERE a.area_code = :area AND b.is_current
+ORDER BY c.region_code;
+
+-- name: indicatorRows
+SELECT m.indicator_code, m.indicator_name, m.attribute, m.unit, m.value, m.value_year_ago, m.baseline_value, m.baseline_year,
+       m.target_value, m.target_year, m.target_text, m.target_inherited, m.expected_value, m.attainment, m.status_zh,
+       m.value_source, m.reporting_regions, m.contributing_regions, i.section
+FROM mart_indicator_progress m JOIN dim_indicator i ON i.indicator_key = m.indicator_key
+WHERE m.period_key = :p AND m.scope_code = :scope AND m.plan_code IN (:plans) AND m.indicator_code REGEXP :codes
+ORDER BY m.plan_code, m.indicator_key;
+
+-- name: statusCounts
+SELECT m.scope_code, m.scope_name, m.status_zh, COUNT(*) AS n
+FROM mart_indicator_progress m
+WHERE m.period_key = :p AND m.scope_code IN (:scopes) AND m.plan_code IN (:plans) AND m.indicator_code REGEXP :codes
+GROUP BY m.scope_code, m.scope_name, m.status_zh;
+
+-- Share of scored indicators (达标, 正常推进, 滞后, 严重滞后) that are 达标 or 正常推进, per quarter of the year.
+-- name: onTrackTrend
+SELECT m.period_code, m.scope_code, m.scope_name,
+       100 * SUM(m.status_zh IN ('达标', '正常推进')) / NULLIF(SUM(m.status_zh IN ('达标', '正常推进', '滞后', '严重滞后')), 0) AS share
+FROM mart_indicator_progress m
+WHERE m.period_key BETWEEN :yearStart AND :p AND m.scope_code IN (:scopes) AND m.plan_code IN (:plans) AND m.indicator_code REGEXP :codes
+GROUP BY m.period_code, m.scope_code, m.scope_name
+ORDER BY m.period_code, m.scope_code;
+
+-- name: tasks
+SELECT t.task_code, t.task_title, t.region_name, t.lead_department_zh, t.status, t.percent_done, t.percent_change,
+       t.lag_reason_zh, t.is_lagging
+FROM mart_task_progress t
+WHERE t.period_key = :p AND t.plan_code IN (:plans) AND t.region_code IN (:regions) AND (:laggingOnly = 0 OR t.is_lagging)
+ORDER BY t.task_code, t.region_code;
+
+-- name: taskCounts
+SELECT COUNT(*) AS task_rows, COALESCE(SUM(t.is_lagging), 0) AS lagging
+FROM mart_task_progress t WHERE t.period_key = :p AND t.plan_code IN (:plans) AND t.region_code IN (:regions);
+
+-- name: laggingByDepartment
+SELECT COALESCE(t.lead_department_zh, '未明确') AS department, COUNT(*) AS n
+FROM mart_task_progress t
+WHERE t.period_key = :p AND t.plan_code IN (:plans) AND t.region_code IN (:regions) AND t.is_lagging
+GROUP BY COALESCE(t.lead_department_zh, '未明确')
+ORDER BY n DESC, department
+LIMIT 10;
+
+-- Investment per city over the chosen categories; ratios recomputed from the sums.
+-- name: projectsByCity
+SELECT v.city_code, v.city_name, SUM(v.projects) AS projects, SUM(v.total_investment_yi) AS total,
+       SUM(v.annual_plan_investment_yi) AS annual_plan, SUM(v.quarter_investment_yi) AS quarter,
+       SUM(v.ytd_investment_yi) AS ytd, SUM(v.cumulative_investment_yi) AS cumulative,
+       SUM(v.ytd_investment_yi) / NULLIF(SUM(v.annual_plan_investment_yi), 0) AS annual_completion,
+       SUM(v.stalled_projects) AS stalled
+FROM mart_project_investment_by_city v
+WHERE v.period_key = :p AND v.city_code IN (:cities) AND v.category IN (:categories)
+GROUP BY v.city_code, v.city_name
+ORDER BY v.city_code;
+
+-- name: completeness
+SELECT c.unit_code, c.unit_name, c.deadline, c.status_zh, c.first_accepted_received_at, c.first_received_at, c.days_late,
+       c.rejected_count, c.versions, c.city_code
+FROM mart_submission_completeness c
+WHERE c.period_key = :p AND c.city_code IN (:cities)
+ORDER BY c.city_code, c.unit_code;
+
+-- name: ratesByCity
+SELECT r.scope, r.city_code, CASE WHEN r.scope = 'province' THEN '全省合计' WHEN r.city_code = '140000' THEN '省直' ELSE g.name_zh END AS city,
+       r.expected, r.accepted, r.on_time, r.late, r.missing, r.rejected_then_fixed, r.reporting_rate, r.on_time_rate
+FROM mart_completeness_rate r
+LEFT JOIN dim_region g ON g.region_code = r.city_code AND g.is_current
+WHERE r.period_key = :p AND (r.scope = 'province' OR r.city_code IN (:cities))
+ORDER BY r.scope = 'province', r.city_code;
+
+-- name: provinceRateTrend
+SELECT r.period_code, 100 * r.reporting_rate AS reporting_rate, 100 * r.on_time_rate AS on_time_rate
+FROM mart_completeness_rate r
+WHERE r.scope = 'province' AND r.period_key BETWEEN :yearStart AND :p
+ORDER BY r.period_code;
+
+-- The 38 main indicators of the 14th FYP (专栏2) at province level: the latest value at or before
+-- the quarter (annual statistics arrive in Q4), with the plan's baseline and target.
+-- name: fypLatest
+SELECT i.indicator_code, i.name_zh AS indicator_name, i.attribute, i.unit, i.section,
+       COALESCE(m.baseline_value, t.baseline_value) AS baseline_value, COALESCE(m.baseline_year, t.baseline_year) AS baseline_year,
+       COALESCE(m.target_value, t.target_value) AS target_value,
+       COALESCE(m.target_year, IF(t.target_year = 0, NULL, t.target_year)) AS target_year,
+       COALESCE(m.target_text, t.target_text) AS target_text, m.target_inherited,
+       m.period_key AS value_period_key, m.period_code AS value_period, m.value, m.value_year_ago, m.expected_value,
+       m.attainment, COALESCE(m.status_zh, IF(t.target_value IS NULL, '无目标', '无数据')) AS status_zh
+FROM dim_indicator i
+LEFT JOIN (SELECT t0.*, ROW_NUMBER() OVER (PARTITION BY t0.indicator_key ORDER BY t0.target_year = 2025 DESC, t0.target_year DESC) AS pick
+           FROM fact_indicator_target t0 WHERE t0.scope_type = 'region' AND t0.scope_code = '140000') t
+  ON t.indicator_key = i.indicator_key AND t.pick = 1
+LEFT JOIN (SELECT x.* FROM (SELECT m0.*, ROW_NUMBER() OVER (PARTITION BY m0.indicator_key ORDER BY m0.value IS NULL, m0.period_key DESC) AS pick
+                            FROM mart_indicator_progress m0
+                            WHERE m0.scope_code = '140000' AND m0.period_key <= :p AND m0.plan_code = 'FYP14') x
+           WHERE x.pick = 1) m ON m.indicator_key = i.indicator_key
+WHERE i.indicator_code REGEXP '^FYP14-[0-9]{2}$'
+ORDER BY i.indicator_key;
