@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
 @Component
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run the main job end to end: migrate, load the catalog, generate and ingest sample forms for 2025Q1-Q4 "
-                + "(one unit late and one missing in 2025Q4), refresh the marts, print progress for the Taihang old area.")
+                + "(one unit late and one missing in 2025Q4), refresh the marts, print progress for the Taihang old area, "
+                + "render the four quarterly reports for 2025Q4 (PDF and XLSX) into <out>/reports.")
 class DemoCommand implements Callable<Integer> {
 
     static final List<String> QUARTERS = List.of("2025Q1", "2025Q2", "2025Q3", "2025Q4");
@@ -75,6 +76,7 @@ class DemoCommand implements Callable<Integer> {
         }
         script.add(List.of("marts", "refresh"));
         script.add(List.of("progress", "--period", QUARTERS.get(QUARTERS.size() - 1), "--area", "太行革命老区"));
+        script.add(List.of("report", "--all", "--period", QUARTERS.get(QUARTERS.size() - 1), "--out", out.resolve("reports").toString()));
         script.add(List.of("submissions"));
         script.add(List.of("catalog", "show", "summary"));
         return script;

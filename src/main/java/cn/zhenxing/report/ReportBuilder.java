@@ -30,6 +30,7 @@ public class ReportBuilder {
     /** Yellow River plan indicators and the 14th FYP's 绿色生态 group (专栏2 rows 22-26). */
     static final String YELLOW_RIVER_CODES = "^(YR-|FYP14-2[2-6]$)";
     static final String ALL_CODES = ".";
+    static final List<String> SCORED = List.of("达标", "正常推进", "滞后", "严重滞后");
     static final List<String> STATUSES = List.of("达标", "正常推进", "滞后", "严重滞后", "数据不全", "无数据", "无目标", "不可汇总");
     static final String STATUS_RULE = "状态判定：达标——已达到或优于目标值；正常推进——自基期以来的实际进展达到按时序应达进展的90%及以上；"
             + "滞后——60%至90%；严重滞后——低于60%或出现倒退；无目标——规划未设量化目标（如“完成国家考核目标”“明显提高”），只列数值不评价；"
@@ -154,18 +155,18 @@ public class ReportBuilder {
             byCategory.computeIfAbsent(category, k -> new ArrayList<>()).add(row);
             counts.merge((String) r.get("status_zh"), 1, Integer::sum);
         }
-        byCategory.forEach((category, list) -> {
-            Map<String, Integer> byStatus = new TreeMap<>();
-            list.forEach(r -> byStatus.merge((String) r.get("status"), 1, Integer::sum));
-            byStatus.forEach((status, n) -> chart.add(chartRow(status, category.replaceFirst("^[一二三四五六七八九十]+、", ""), n)));
-        });
+        // Every scored status for every category (zeros included), so each status keeps its colour.
+        for (String status : SCORED) {
+            byCategory.forEach((category, list) -> chart.add(chartRow(status, category.replaceFirst("^[一二三四五六七八九十]+、", ""),
+                    list.stream().filter(r -> status.equals(r.get("status"))).count())));
+        }
         List<Section> sections = new ArrayList<>();
         sections.add(dataNote(q, List.of(), List.of("FYP14"), "^FYP14-[0-9]{2}$", List.of("140000"),
                 "本报告列出《山西省国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要》专栏2的全部" + rows.size()
                         + "项主要指标（全省）。年度统计指标在第四季度报送，“本期值”为截至本期的最新值，不属于本季度的在指标名称后以［季度］注明。"
                         + "约束性指标以黄色底色标出。"));
         sections.add(new Section("一、总体情况", statusSentence("“十四五”规划主要", counts),
-                new Chart("bar-chart", "各类指标状态分布（项）", "项", sortByStatus(chart)), null));
+                new Chart("bar-chart", "各类指标状态分布（项）", "项", chart), null));
         int i = 0;
         String[] numbers = {"二", "三", "四", "五", "六", "七"};
         for (Map.Entry<String, List<Map<String, Object>>> e : byCategory.entrySet()) {
@@ -250,7 +251,9 @@ public class ReportBuilder {
         if (extra != null) {
             text.append(extra);
         }
-        text.append("\n").append(STATUS_RULE);
+        if (!plans.isEmpty()) {
+            text.append("\n").append(STATUS_RULE);
+        }
         return new Section("数据说明", text.toString(), null, null);
     }
 
@@ -355,7 +358,7 @@ public class ReportBuilder {
         Map<String, String> names = new LinkedHashMap<>();
         List<Map<String, Object>> raw = jdbc.queryForList(SQL.get("statusCounts"), params(q, Map.of("scopes", scopes, "plans", plans, "codes", codes)));
         raw.forEach(r -> names.put((String) r.get("scope_code"), (String) r.get("scope_name")));
-        for (String status : List.of("达标", "正常推进", "滞后", "严重滞后")) {
+        for (String status : SCORED) {
             for (String scope : scopes) {
                 int n = raw.stream().filter(r -> scope.equals(r.get("scope_code")) && status.equals(r.get("status_zh")))
                         .mapToInt(r -> ((Number) r.get("n")).intValue()).sum();
@@ -471,12 +474,6 @@ public class ReportBuilder {
         String share = plan.signum() == 0 ? "" : "，完成年度计划的" + ytd.multiply(BigDecimal.valueOf(100)).divide(plan, 1, RoundingMode.HALF_UP) + "%";
         return "重大项目" + projects + "个，年度计划投资" + plain(plan) + "亿元，年初至今完成" + plain(ytd) + "亿元" + share
                 + "；连续两个季度无进展的项目" + totals.get("stalled") + "个。";
-    }
-
-    private static List<Map<String, Object>> sortByStatus(List<Map<String, Object>> rows) {
-        List<Map<String, Object>> sorted = new ArrayList<>(rows);
-        sorted.sort(java.util.Comparator.comparingInt(r -> STATUSES.indexOf((String) r.get("series"))));
-        return sorted;
     }
 
     static String category(String section) {

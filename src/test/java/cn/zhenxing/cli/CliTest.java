@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.zhenxing.WarehouseTest;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine;
@@ -59,6 +60,10 @@ class CliTest {
         assertThat(demo.out().lines().filter(l -> l.startsWith("ACCEPTED")).count()).isEqualTo(4 * 13 - 1);
         assertThat(demo.out()).contains("已逾期，记为迟报");
         assertThat(demo.out()).contains("太行革命老区 2025年第四季度 指标进展");
+        for (String report : List.of("revitalization", "yellow-river", "fyp-indicators", "completeness")) {
+            assertThat(out.resolve("reports").resolve(report + "-2025Q4.pdf")).isNotEmptyFile();
+            assertThat(out.resolve("reports").resolve(report + "-2025Q4.xlsx")).isNotEmptyFile();
+        }
         assertThat(demo.out()).containsPattern("FYP14-04\\s+工业增加值占地区生产总值比重\\s+%\\s+[0-9.]+\\s+分子分母重算\\s+35/35");
         assertThat(demo.out()).doesNotContain("REJECTED");
 
