@@ -1,0 +1,106 @@
+package cn.zhenxing.delivery;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** The Chinese subjects and bodies of Zhenxing's mails, with the figures they quote from the marts. */
+@Component
+public class MailTexts {
+
+    static final String SIGNATURE = "\n\n山西省发展和改革委员会\n（振兴监测系统自动发送，请勿直接回复）";
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public MailTexts(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Text(String subject, String body) {
+    }
+
+    public String periodLabel(String period) {
+        List<String> labels = jdbc.queryForList(DeliveryService.SQL.get("periodLabel"), Map.of("period", period), String.class);
+        return labels.isEmpty() ? period : labels.get(0);
+    }
+
+    public String regionName(String code) {
+        List<String> names = jdbc.queryForList(DeliveryService.SQL.get("regionName"), Map.of("code", code), String.class);
+        return names.isEmpty() ? code : names.get(0);
+    }
+
+    /** The deadline of the quarter's submissions (calendar), or null before the marts know the quarter. */
+    public LocalDate deadline(String period) {
+        List<java.sql.Date> dates = jdbc.queryForList(DeliveryService.SQL.get("deadline"), Map.of("period", period), java.sql.Date.class);
+        return dates.isEmpty() ? null : dates.get(0).toLocalDate();
+    }
+
+    /** Quarterly reports: the three-line summary (lagging indicators in the two plan areas, reporting rate). */
+    public Text reports(String period, String edition, List<String> titles, List<String> missingUnits) {
+        String label = periodLabel(period);
+        StringBuilder body = new StringBuilder("各位领导：\n\n附件为").append(label).append("监测报告")
+                .append(edition == null ? "" : "（" + edition + "）").append("：").append(String.join("、", titles)).append("。本期要点：\n");
+        body.append("1. ").append(statusLine(period, "TAIHANG_OLD_AREA", "太行革命老区")).append('\n');
+        body.append("2. ").append(statusLine(period, "YR_PLAN_AREA", "黄河流域规划范围")).append('\n');
+        body.append("3. ").append(rateLine(period, missingUnits)).append('\n');
+        body.append("\n各项状态的判定口径见报告“数据说明”。").append(SIGNATURE);
+        return new Text("【振兴监测】" + label + "监测报告" + (edition == null ? "" : "（" + edition + "）"), body.toString());
+    }
+
+    String statusLine(String period, String scope, String name) {
+        List<Map<String, Object>> rows = jdbc.queryForList(DeliveryService.SQL.get("statusSummary"), Map.of("period", period, "scope", scope));
+        if (rows.isEmpty() || ((Number) rows.get(0).get("scored")).intValue() == 0) {
+            return name + "：本期无可评价的指标数据。";
+        }
+        Map<String, Object> r = rows.get(0);
+        return name + "：有目标的指标" + r.get("scored") + "项中，滞后" + r.get("lagging") + "项、严重滞后" + r.get("serious") + "项。";
+    }
+
+    String rateLine(String period, List<String> missingUnits) {
+        List<Map<String, Object>> rows = jdbc.queryForList(DeliveryService.SQL.get("rateSummary"), Map.of("period", period));
+        if (rows.isEmpty()) {
+            return "报送情况：本期尚无报送记录。";
+        }
+        Map<String, Object> r = rows.get(0);
+        return "报送率" + percent(r.get("reporting_rate")) + "（及时率" + percent(r.get("on_time_rate")) + "）"
+                + (missingUnits.isEmpty() ? "，各单位均已报送。" : "，未报送：" + String.join("、", missingUnits) + "。");
+    }
+
+    public Text reminder(String period, String unitName, LocalDate today) {
+        String label = periodLabel(period);
+        LocalDate deadline = deadline(period);
+        String when = deadline == null ? "" : "截止日期为" + deadline + "（还有" + Math.max(0, ChronoUnit.DAYS.between(today, deadline)) + "天）";
+        return new Text("【振兴监测】请按时报送" + label + "监测季报",
+                unitName + "：\n\n贵单位尚未报送" + label + "监测季报（或报送后被退回、尚未重报）" + (when.isEmpty() ? "" : "，" + when)
+                        + "。请下载本期报表模板，填好后上传到报送系统或放入收件箱。如已报送，请忽略本提醒。" + SIGNATURE);
+    }
+
+    public Text overdue(String period, String unitName, LocalDate today) {
+        String label = periodLabel(period);
+        LocalDate deadline = deadline(period);
+        String days = deadline == null ? "" : "（截止日期" + deadline + "，已逾期" + Math.max(1, ChronoUnit.DAYS.between(deadline, today)) + "天）";
+        return new Text("【振兴监测】" + label + "监测季报已逾期未报送",
+                unitName + "：\n\n贵单位" + label + "监测季报已逾期未报送" + days + "。逾期报送的报表仍会接收，但将在数据报送情况通报中记为逾期。"
+                        + "请尽快报送。" + SIGNATURE);
+    }
+
+    public Text receipt(String unitName, String period, String fileName, boolean accepted, long errors, Integer version) {
+        String label = periodLabel(period);
+        if (accepted) {
+            return new Text("【振兴监测】报表已接收：" + fileName,
+                    unitName + "：\n\n您报送的" + label + "监测季报（" + fileName + "）已接收，为第" + version + "版。回执见附件。" + SIGNATURE);
+        }
+        return new Text("【振兴监测】报表被退回，请修改后重报：" + fileName,
+                unitName + "：\n\n您报送的" + label + "监测季报（" + fileName + "）有" + errors + "处错误，未被接收。附件中出错的单元格已标红，"
+                        + "“错误清单”工作表逐条说明了位置和修改方法。请修改后重新报送。" + SIGNATURE);
+    }
+
+    static String percent(Object ratio) {
+        return ratio == null ? "—" : ((BigDecimal) ratio).movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString() + "%";
+    }
+}

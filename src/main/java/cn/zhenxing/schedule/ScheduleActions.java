@@ -1,0 +1,153 @@
+package cn.zhenxing.schedule;
+
+import cn.zhenxing.ZhenxingProperties;
+import cn.zhenxing.delivery.DeliveryService;
+import cn.zhenxing.delivery.MailTexts;
+import cn.zhenxing.mart.MartRefresher;
+import cn.zhenxing.report.ReportName;
+import cn.zhenxing.report.ReportService;
+import cn.zhenxing.schedule.ScheduleFiles.Recipient;
+import cn.zhenxing.submission.IngestService;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** What each kind of schedule does. Every mail goes through the delivery queue. */
+@Component
+public class ScheduleActions {
+
+    private final IngestService ingest;
+    private final MartRefresher marts;
+    private final ReportService reports;
+    private final DeliveryService delivery;
+    private final MailTexts texts;
+    private final Path reportsDir;
+
+    public ScheduleActions(IngestService ingest, MartRefresher marts, ReportService reports, DeliveryService delivery, MailTexts texts,
+                           ScheduleProperties properties, ZhenxingProperties zhenxing) {
+        this.ingest = ingest;
+        this.marts = marts;
+        this.reports = reports;
+        this.delivery = delivery;
+        this.texts = texts;
+        this.reportsDir = properties.reportsDir() != null ? properties.reportsDir() : zhenxing.dataDir().resolve("reports");
+    }
+
+    /** The quarter a run is about: the one before the quarter of its fire date (in the schedule's zone). */
+    static String reportedQuarter(Instant fireTime, String zone) {
+        LocalDate date = fireTime.atZone(ZoneId.of(zone)).toLocalDate();
+        int quarter = (date.getMonthValue() - 1) / 3 + 1;
+        return quarter == 1 ? (date.getYear() - 1) + "Q4" : date.getYear() + "Q" + (quarter - 1);
+    }
+
+    public String run(ScheduleDefinition d, Instant fireTime, List<Recipient> recipients) throws Exception {
+        String period = reportedQuarter(fireTime, d.timeZone());
+        LocalDate today = fireTime.atZone(ZoneId.of(d.timeZone())).toLocalDate();
+        return switch (d.kind()) {
+            case INBOX_POLL -> inboxPoll(d, recipients);
+            case MARTS_REFRESH -> "marts refreshed: " + marts.refreshAll("schedule " + d.name()).size() + " quarters";
+            case QUARTERLY_REPORTS -> quarterlyReports(d, period, recipients);
+            case REMINDERS -> missingUnits(d, period, recipients, today, false);
+            case OVERDUE_NOTICE -> missingUnits(d, period, recipients, today, true);
+            case DELIVER_PENDING -> sent(delivery.sendPending());
+        };
+    }
+
+    private String inboxPoll(ScheduleDefinition d, List<Recipient> recipients) throws Exception {
+        int queued = 0;
+        List<IngestService.Outcome> outcomes = ingest.ingestInbox(o -> { });
+        for (IngestService.Outcome o : outcomes) {
+            boolean accepted = o.status() == IngestService.Status.ACCEPTED;
+            if ((!accepted && o.status() != IngestService.Status.REJECTED) || o.unitCode() == null || o.feedback() == null) {
+                continue;
+            }
+            for (Recipient r : group(recipients, d.recipients(), "unit-contacts")) {
+                if (o.unitCode().equals(r.unit())) {
+                    MailTexts.Text t = texts.receipt(r.name(), o.periodCode(), o.file().getFileName().toString(), accepted, o.errors(), o.version());
+                    queued += enqueue("receipt", d, o.periodCode(), o.feedback(), r, t, List.of(Path.of(o.feedback()))) ? 1 : 0;
+                }
+            }
+        }
+        return outcomes.size() + " file(s) from the inbox, " + queued + " receipt(s) queued; " + sent(delivery.sendPending());
+    }
+
+    private String quarterlyReports(ScheduleDefinition d, String period, List<Recipient> recipients) throws Exception {
+        marts.refresh(period, "full", "schedule " + d.name());
+        Path dir = reportsDir.resolve(period);
+        List<Path> pdfs = new ArrayList<>();
+        List<Path> xlsx = new ArrayList<>();
+        List<String> titles = new ArrayList<>();
+        for (String name : d.reports()) {
+            ReportName report = ReportName.of(name);
+            titles.add(report.titleZh());
+            for (Path file : reports.render(report, period, null, List.of("pdf", "xlsx"), dir)) {
+                (file.toString().endsWith(".pdf") ? pdfs : xlsx).add(file);
+            }
+        }
+        List<String> missing = missing(period).stream().map(u -> (String) u.get("name_zh")).toList();
+        int queued = 0;
+        for (Recipient r : group(recipients, d.recipients(), "province-leaders")) {
+            queued += enqueue("report", d, period, "province", r, texts.reports(period, "全省版", titles, missing), pdfs) ? 1 : 0;
+        }
+        for (Recipient r : group(recipients, d.recipients(), "staff")) {
+            List<Path> all = new ArrayList<>(pdfs);
+            all.addAll(xlsx);
+            queued += enqueue("report", d, period, "province+xlsx", r, texts.reports(period, "全省版，含Excel数据表", titles, missing), all) ? 1 : 0;
+        }
+        for (Recipient r : group(recipients, d.recipients(), "city-leaders")) {
+            String city = texts.regionName(r.region());
+            List<Path> edition = reports.render(ReportName.REVITALIZATION, period, r.region(), List.of("pdf"), dir);
+            queued += enqueue("report", d, period, "city-" + r.region(), r,
+                    texts.reports(period, city + "版", List.of(ReportName.REVITALIZATION.titleZh()), missing), edition) ? 1 : 0;
+        }
+        return "reports for " + period + " in " + dir + ", " + queued + " mail(s) queued; " + sent(delivery.sendPending());
+    }
+
+    /** Reminders before the deadline, or overdue notices after it, to the contacts of units with nothing accepted. */
+    private String missingUnits(ScheduleDefinition d, String period, List<Recipient> recipients, LocalDate today, boolean overdue) throws Exception {
+        marts.refresh(period, "full", "schedule " + d.name());
+        int queued = 0;
+        List<Map<String, Object>> missing = missing(period);
+        for (Map<String, Object> unit : missing) {
+            for (Recipient r : group(recipients, d.recipients(), "unit-contacts")) {
+                if (unit.get("unit_code").equals(r.unit())) {
+                    MailTexts.Text t = overdue ? texts.overdue(period, (String) unit.get("name_zh"), today)
+                            : texts.reminder(period, (String) unit.get("name_zh"), today);
+                    queued += enqueue(overdue ? "overdue" : "reminder", d, period, (String) unit.get("unit_code"), r, t, List.of()) ? 1 : 0;
+                }
+            }
+        }
+        if (overdue && !missing.isEmpty()) {
+            String names = String.join("、", missing.stream().map(u -> (String) u.get("name_zh")).toList());
+            for (Recipient r : group(recipients, d.recipients(), "staff")) {
+                MailTexts.Text t = new MailTexts.Text("【振兴监测】" + texts.periodLabel(period) + "逾期未报送单位" + missing.size() + "个",
+                        "逾期未报送：" + names + "。已分别通知各单位。");
+                queued += enqueue("overdue", d, period, "summary", r, t, List.of()) ? 1 : 0;
+            }
+        }
+        return missing.size() + " unit(s) without an accepted file for " + period + ", " + queued + " mail(s) queued; " + sent(delivery.sendPending());
+    }
+
+    private List<Map<String, Object>> missing(String period) {
+        return delivery.unitsWithoutAcceptedFile(period);
+    }
+
+    private boolean enqueue(String kind, ScheduleDefinition d, String period, String dedupe, Recipient r, MailTexts.Text t, List<Path> files)
+            throws Exception {
+        return delivery.enqueue(new DeliveryService.Message(kind, d.name(), period, dedupe, r.email(), r.name(), t.subject(), t.body(), files));
+    }
+
+    /** Recipients of a group, if the schedule sends to that group. */
+    static List<Recipient> group(List<Recipient> recipients, List<String> groups, String group) {
+        return groups.contains(group) ? recipients.stream().filter(r -> r.group().equals(group)).toList() : List.of();
+    }
+
+    private static String sent(DeliveryService.Sent s) {
+        return s.sent() + " mail(s) sent, " + s.failed() + " failed (retried later)";
+    }
+}
