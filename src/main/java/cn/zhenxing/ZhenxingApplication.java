@@ -1,6 +1,7 @@
 package cn.zhenxing;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
@@ -13,6 +14,8 @@ public class ZhenxingApplication {
         SpringApplication app = new SpringApplication(ZhenxingApplication.class);
         // Arguments belong to picocli; configuration comes from the environment and application.yml.
         app.setAddCommandLineProperties(false);
+        // Only `serve` runs the web portal; every other command stays a plain process.
+        app.setWebApplicationType(args.length > 0 && args[0].equals("serve") ? WebApplicationType.SERVLET : WebApplicationType.NONE);
         System.exit(SpringApplication.exit(app.run(args)));
     }
 }

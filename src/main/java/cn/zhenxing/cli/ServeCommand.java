@@ -5,7 +5,11 @@ import cn.zhenxing.schedule.Schedules;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.quartz.Scheduler;
+import cn.zhenxing.web.PortalUser;
+import cn.zhenxing.web.PortalUsers;
+import cn.zhenxing.web.WebProperties;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,16 +18,38 @@ import picocli.CommandLine.Spec;
 /** {@code serve}: run the scheduler until stopped (Ctrl-C or SIGTERM). */
 @Component
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Reconcile schedules/ into Quartz and run them until stopped (inbox polling, quarterly reports, reminders, deliveries).")
+        description = "Run the web portal and the schedules until stopped (inbox polling, quarterly reports, reminders, deliveries).")
 class ServeCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
     private final ObjectProvider<Schedules> schedules;
+    private final ObjectProvider<PortalUsers> users;
+    private final WebProperties web;
+    private final Environment environment;
 
-    ServeCommand(ObjectProvider<Schedules> schedules) {
+    ServeCommand(ObjectProvider<Schedules> schedules, ObjectProvider<PortalUsers> users, WebProperties web, Environment environment) {
         this.schedules = schedules;
+        this.users = users;
+        this.web = web;
+        this.environment = environment;
+    }
+
+    /** The first administrator comes from configuration, once; there is no default password. */
+    private void initialAdministrator() {
+        PortalUsers accounts = users.getObject();
+        if (accounts.hasAdministrator()) {
+            return;
+        }
+        WebProperties.InitialAdmin admin = web.initialAdmin();
+        if (admin.username() == null || admin.password() == null) {
+            spec.commandLine().getErr().println("No portal administrator yet: set ZHENXING_WEB_INITIAL_ADMIN_USERNAME and "
+                    + "ZHENXING_WEB_INITIAL_ADMIN_PASSWORD (at least 10 characters) and restart, or run `users add --role admin`.");
+            return;
+        }
+        accounts.create(admin.username(), admin.password(), "系统管理员", PortalUser.Role.ADMIN, null, null);
+        spec.commandLine().getOut().println("Created the initial administrator '" + admin.username() + "' from configuration.");
     }
 
     @Override
@@ -35,11 +61,13 @@ class ServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("Schedules not started: fix the files above (see schedules/README.md), then run serve again.");
             return ExitCodes.REJECTED;
         }
+        initialAdministrator();
         Schedules.Reconciled r = s.reconcile(loaded.schedules());
         Scheduler scheduler = s.scheduler();
         scheduler.start();
-        spec.commandLine().getOut().printf("Serving %d schedule(s) from %s (added %s, changed %s, removed %s). Ctrl-C to stop.%n",
+        spec.commandLine().getOut().printf("Serving %d schedule(s) from %s (added %s, changed %s, removed %s).%n",
                 loaded.schedules().size(), loaded.source(), r.added(), r.changed(), r.removed());
+        spec.commandLine().getOut().printf("Portal: http://localhost:%s/login  (Ctrl-C to stop)%n", environment.getProperty("local.server.port", "8080"));
         spec.commandLine().getOut().flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -1,0 +1,102 @@
+package cn.zhenxing.cli;
+
+import cn.zhenxing.web.PortalUser;
+import cn.zhenxing.web.PortalUsers;
+import java.security.SecureRandom;
+import java.util.concurrent.Callable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code users add|list}: portal accounts. */
+@Component
+@Command(name = "users", mixinStandardHelpOptions = true, subcommands = {UsersCommand.Add.class, UsersCommand.ListUsers.class},
+        description = "Web portal accounts: statisticians (one unit), administrators, leaders (optionally one city).")
+class UsersCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Component
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Create an account; without --password one is generated and printed once.")
+    static class Add implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--role", required = true, description = "statistician | admin | leader")
+        String role;
+
+        @Option(names = "--unit", description = "The statistician's reporting unit, e.g. 140400.")
+        String unit;
+
+        @Option(names = "--region", description = "A leader limited to one city, e.g. 140400.")
+        String region;
+
+        @Option(names = "--username", required = true, description = "Login name.")
+        String username;
+
+        @Option(names = "--name", required = true, description = "Display name, e.g. 长治市统计员.")
+        String name;
+
+        @Option(names = "--password", description = "Initial password (at least 10 characters).")
+        String password;
+
+        private final ObjectProvider<PortalUsers> users;
+
+        Add(ObjectProvider<PortalUsers> users) {
+            this.users = users;
+        }
+
+        @Override
+        public Integer call() {
+            String chosen = password != null ? password : generated();
+            try {
+                users.getObject().create(username, chosen, name, PortalUser.Role.valueOf(role.toUpperCase()), unit, region);
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println(e.getMessage().startsWith("No enum") ? "角色须为 statistician、admin 或 leader。" : e.getMessage());
+                return ExitCodes.REJECTED;
+            }
+            spec.commandLine().getOut().println("Created " + role + " '" + username + "'" + (password == null ? " with password: " + chosen : "."));
+            return ExitCodes.OK;
+        }
+
+        static String generated() {
+            String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
+            SecureRandom random = new SecureRandom();
+            StringBuilder s = new StringBuilder();
+            for (int i = 0; i < 16; i++) {
+                s.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            return s.toString();
+        }
+    }
+
+    @Component
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List accounts.")
+    static class ListUsers implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        private final ObjectProvider<PortalUsers> users;
+
+        ListUsers(ObjectProvider<PortalUsers> users) {
+            this.users = users;
+        }
+
+        @Override
+        public Integer call() {
+            TextTable t = new TextTable("用户名", "姓名", "角色", "单位", "限定地区");
+            users.getObject().list().forEach(u -> t.row(u.get("username"), u.get("display_name"), u.get("role"), u.get("unit_name"), u.get("region_code")));
+            t.print(spec.commandLine().getOut());
+            return ExitCodes.OK;
+        }
+    }
+}
