@@ -31,7 +31,7 @@ LEFT JOIN reporting_calendar c ON c.period_key = p.period_key
 LEFT JOIN reporting_exception ex ON ex.period_key = p.period_key AND ex.unit_key = u.unit_key
 WHERE p.period_type = 'Q' AND p.start_date <= :today
   AND (c.period_key IS NOT NULL
-       OR (DATE_SUB(p.end_date, INTERVAL :opensDays DAY) <= :today AND p.end_date >= DATE_SUB(:today, INTERVAL 120 DAY)))
+       OR (DATE_SUB(p.end_date, INTERVAL :opensDays DAY) <= :today AND p.end_date >= DATE_SUB(:today, INTERVAL 400 DAY)))
 ORDER BY p.period_key DESC
 LIMIT 8;
 

@@ -1,0 +1,190 @@
+package cn.zhenxing.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import cn.zhenxing.WarehouseTest;
+import cn.zhenxing.catalog.CatalogLoader;
+import cn.zhenxing.report.ReportName;
+import cn.zhenxing.report.ReportService;
+import cn.zhenxing.submission.FormDefinition;
+import cn.zhenxing.submission.SampleGenerator;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The portal in a real headless browser (Debian's chromium and chromedriver): a statistician
+ * downloads the form, uploads it with one mistake, sees the error, uploads the fixed file and sees it
+ * accepted; a leader then downloads the quarter's PDF. A screenshot of each page goes to
+ * target/portal-screenshots/.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(WarehouseTest.CleanMigrate.class)
+@TestPropertySource(properties = {"zhenxing.test.database=zhenxing_test_browser", "zhenxing.schedules.reports-dir=target/test-browser-reports"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PortalBrowserTest {
+
+    /** The quarter before today's: its reporting window is always open (late if past its deadline). */
+    static final String PERIOD = previousQuarter(LocalDate.now());
+    static final Path SHOTS = Path.of("target", "portal-screenshots");
+    static final Path DOWNLOADS = Path.of("target", "portal-downloads").toAbsolutePath();
+
+    static String previousQuarter(LocalDate today) {
+        int quarter = (today.getMonthValue() - 1) / 3 + 1;
+        return quarter == 1 ? (today.getYear() - 1) + "Q4" : today.getYear() + "Q" + (quarter - 1);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    PortalUsers users;
+    @Autowired
+    CatalogLoader catalog;
+    @Autowired
+    SampleGenerator samples;
+    @Autowired
+    ReportService reports;
+
+    WebDriver browser;
+
+    @BeforeAll
+    void browserAndAccounts() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromedriver")) && Files.isExecutable(Path.of("/usr/bin/chromium")),
+                "needs Debian's chromium and chromium-driver (.ci/run installs them)");
+        catalog.load(null, LocalDate.of(2025, 1, 1), false);
+        users.create("changzhi", "changzhi-secret", "长治市统计员", PortalUser.Role.STATISTICIAN, "140400", null);
+        users.create("leader", "leader-secret", "省领导", PortalUser.Role.LEADER, null, null);
+        Files.createDirectories(SHOTS);
+        Files.createDirectories(DOWNLOADS);
+        try (var old = Files.list(DOWNLOADS)) {
+            old.forEach(f -> f.toFile().delete());
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=zh-CN");
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", DOWNLOADS.toString(), "download.prompt_for_download", false));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    void shot(String name) throws Exception {
+        Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    void login(String username, String password) {
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("login")).click();
+    }
+
+    @Test
+    void statisticianFixesAMistakeThenALeaderDownloadsTheReport() throws Exception {
+        browser.get(url("/upload"));
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        shot("01-login");
+        login("changzhi", "changzhi-secret");
+        assertThat(browser.getCurrentUrl()).endsWith("/upload");
+        String label = PERIOD.substring(0, 4) + "年第" + "一二三四".charAt(PERIOD.charAt(5) - '1') + "季度";
+        assertThat(browser.getPageSource()).contains("长治市发展和改革委员会 · 报表报送", label);
+        shot("02-upload");
+
+        // Download the blank form of the quarter.
+        browser.findElement(By.id("form-" + PERIOD)).click();
+        Path downloaded = DOWNLOADS.resolve("140400_" + PERIOD + "_长治市发展和改革委员会.xlsx");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> Files.exists(downloaded));
+        try (InputStream in = Files.newInputStream(downloaded); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            assertThat(wb.getSheet(FormDefinition.load().table("indicators").sheet())).isNotNull();
+        }
+
+        // The filled form (as the statistician would type it) with one unit typed into a number cell.
+        Path filled = samples.generate(PERIOD, Files.createTempDirectory("filled"), List.of("140400")).get(0);
+        Path wrong = filled.resolveSibling("长治市季报-有误.xlsx");
+        Path right = filled.resolveSibling("长治市季报-已改.xlsx");
+        Files.copy(filled, right);
+        FormDefinition.Table table = FormDefinition.load().table("indicators");
+        try (InputStream in = Files.newInputStream(filled); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            Sheet sheet = wb.getSheet(table.sheet());
+            Row row = sheet.getRow(table.firstDataRow() - 1);
+            row.getCell(table.column("value").col().charAt(0) - 'A').setCellValue("12万元");
+            try (OutputStream out = Files.newOutputStream(wrong)) {
+                wb.write(out);
+            }
+        }
+        browser.findElement(By.id("files")).sendKeys(wrong.toAbsolutePath().toString());
+        browser.findElement(By.id("submit")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.presenceOfElementLocated(By.id("results")));
+        String rejected = browser.findElement(By.id("results")).getText();
+        assertThat(rejected).contains("长治市季报-有误.xlsx", "已退回", "万元", table.column("value").col() + table.firstDataRow());
+        shot("03-error");
+
+        browser.findElement(By.id("files")).sendKeys(right.toAbsolutePath().toString());
+        browser.findElement(By.id("submit")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.presenceOfElementLocated(By.id("results")));
+        assertThat(browser.findElement(By.id("results")).getText()).contains("长治市季报-已改.xlsx", "已接收", "第1版");
+        assertThat(browser.getPageSource()).contains("已接收（当前版本）");
+        shot("04-accepted");
+        browser.findElement(By.cssSelector("button.link")).click();
+
+        // The quarter's reports, as the scheduled run or the administrator would have rendered them.
+        reports.render(ReportName.REVITALIZATION, PERIOD, null, List.of("pdf", "xlsx"), Path.of("target", "test-browser-reports", PERIOD));
+        login("leader", "leader-secret");
+        assertThat(browser.getCurrentUrl()).endsWith("/reports");
+        assertThat(browser.getPageSource()).contains("山西省革命老区振兴发展季度监测报告", "全省版");
+        shot("05-reports");
+        String href = browser.findElement(By.id("file-revitalization-" + PERIOD + ".pdf")).getAttribute("href");
+        String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
+        HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
+                .header("Cookie", "JSESSIONID=" + session).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(new String(pdf.body(), 0, 5)).isEqualTo("%PDF-");
+        browser.get(url("/reports/progress?area=TAIHANG_OLD_AREA"));
+        assertThat(browser.getPageSource()).contains("太行革命老区 指标进展");
+        shot("06-progress");
+    }
+}
