@@ -25,7 +25,9 @@ class UsersCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    // A fresh instance per run: picocli takes a reused object's current field values as defaults.
     @Component
+    @org.springframework.context.annotation.Scope("prototype")
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Create an account; without --password one is generated and printed once.")
     static class Add implements Callable<Integer> {
         @Spec
@@ -49,6 +51,9 @@ class UsersCommand implements Runnable {
         @Option(names = "--password", description = "Initial password (at least 10 characters).")
         String password;
 
+        @Option(names = "--if-absent", description = "Do nothing when the user exists (for scripts such as demo).")
+        boolean ifAbsent;
+
         private final ObjectProvider<PortalUsers> users;
 
         Add(ObjectProvider<PortalUsers> users) {
@@ -58,6 +63,10 @@ class UsersCommand implements Runnable {
         @Override
         public Integer call() {
             String chosen = password != null ? password : generated();
+            if (ifAbsent && users.getObject().exists(username)) {
+                spec.commandLine().getOut().println("User '" + username + "' exists; unchanged.");
+                return ExitCodes.OK;
+            }
             try {
                 users.getObject().create(username, chosen, name, PortalUser.Role.valueOf(role.toUpperCase()), unit, region);
             } catch (IllegalArgumentException e) {

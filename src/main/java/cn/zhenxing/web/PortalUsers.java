@@ -47,12 +47,16 @@ public class PortalUsers implements UserDetailsService {
         if (role == PortalUser.Role.STATISTICIAN && (unit == null || jdbc.queryForList(SQL.get("unit"), Map.of("unit", unit)).isEmpty())) {
             throw new IllegalArgumentException("统计员须绑定一个已有的填报单位（如 140400），“" + unit + "”不存在。");
         }
-        if (!jdbc.queryForList(SQL.get("userByName"), Map.of("username", username)).isEmpty()) {
+        if (exists(username)) {
             throw new IllegalArgumentException("用户名已存在：" + username);
         }
         jdbc.update(SQL.get("userInsert"), new MapSqlParameterSource().addValue("username", username)
                 .addValue("hash", PASSWORDS.encode(rawPassword)).addValue("name", name).addValue("role", role.name())
                 .addValue("unit", role == PortalUser.Role.STATISTICIAN ? unit : null).addValue("region", region));
+    }
+
+    public boolean exists(String username) {
+        return !jdbc.queryForList(SQL.get("userByName"), Map.of("username", username)).isEmpty();
     }
 
     public List<Map<String, Object>> list() {

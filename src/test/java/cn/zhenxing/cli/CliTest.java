@@ -68,7 +68,7 @@ class CliTest {
         assertThat(demo.out()).doesNotContain("REJECTED");
 
         Run again = run("demo", "--out", out.toString());
-        assertThat(again.exitCode()).isZero();
+        assertThat(again.exitCode()).as(again.err() + again.out().lines().filter(l -> l.startsWith("[")).reduce("", (a, b) -> b)).isZero();
         assertThat(again.out().lines().filter(l -> l.startsWith("DUPLICATE")).count()).isEqualTo(4 * 13 - 1);
         assertThat(progressRows(again.out())).isEqualTo(progressRows(demo.out())).isNotEmpty();
         Run unknownArea = run("progress", "--period", "2025Q4", "--area", "太行山");
