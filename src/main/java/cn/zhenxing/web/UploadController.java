@@ -45,14 +45,16 @@ class UploadController {
     private final FormContentService contents;
     private final TemplateWriter templates;
     private final SubmissionProperties submission;
+    private final Path dataDir;
 
     UploadController(NamedParameterJdbcTemplate jdbc, IngestService ingest, FormContentService contents, TemplateWriter templates,
-                     SubmissionProperties submission) {
+                     SubmissionProperties submission, cn.zhenxing.ZhenxingProperties zhenxing) {
         this.jdbc = jdbc;
         this.ingest = ingest;
         this.contents = contents;
         this.templates = templates;
         this.submission = submission;
+        this.dataDir = zhenxing.dataDir();
     }
 
     @GetMapping("/upload")
@@ -85,7 +87,8 @@ class UploadController {
         if (!period.matches("\\d{4}Q[1-4]")) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "报告期格式应为 2025Q3");
         }
-        Path dir = Files.createTempDirectory("zhenxing-form");
+        // One copy per unit and quarter, rewritten on each download (the catalog may have changed).
+        Path dir = Files.createDirectories(dataDir.resolve("portal").resolve("forms").resolve(user.unitCode()));
         Path file = templates.write(FormDefinition.load(), contents.content(user.unitCode(), period), dir);
         return download(file, XLSX, false);
     }
@@ -93,7 +96,8 @@ class UploadController {
     @PostMapping("/upload")
     String upload(@AuthenticationPrincipal PortalUser user, @RequestParam("files") List<MultipartFile> files, Model model) throws Exception {
         List<Map<String, Object>> results = new ArrayList<>();
-        Path dir = Files.createTempDirectory("zhenxing-upload");
+        // Every uploaded file is kept (under a random name) as received: the archive behind each submission.
+        Path dir = Files.createDirectories(dataDir.resolve("portal").resolve("uploads").resolve(LocalDate.now().toString()));
         for (MultipartFile upload : files) {
             if (upload.isEmpty()) {
                 continue;

@@ -169,6 +169,10 @@ class PortalBrowserTest {
         assertThat(browser.findElement(By.id("results")).getText()).contains("长治市季报-已改.xlsx", "已接收", "第1版");
         assertThat(browser.getPageSource()).contains("已接收（当前版本）");
         shot("04-accepted");
+        // Guessing another submission's id leads to a Chinese error page, not to data.
+        browser.get(url("/feedback/999999"));
+        assertThat(browser.getPageSource()).contains("出错了（404）", "不属于您的单位");
+        browser.get(url("/upload"));
         browser.findElement(By.cssSelector("button.link")).click();
 
         // The quarter's reports, as the scheduled run or the administrator would have rendered them.

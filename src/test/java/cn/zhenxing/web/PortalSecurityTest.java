@@ -109,17 +109,21 @@ class PortalSecurityTest {
         e.put("province report", get("/reports/file/completeness-" + PERIOD + ".pdf"));
         e.put("city report", get("/reports/file/revitalization-" + PERIOD + "-140400.pdf"));
         e.put("progress", get("/reports/progress"));
+        e.put("upload post", multipart("/upload").file(new MockMultipartFile("files", "x.xlsx", UploadController.XLSX.toString(), new byte[] {1}))
+                .with(csrf()));
+        e.put("add user", post("/admin/users").param("username", "x").param("name", "x").param("role", "LEADER")
+                .param("password", "short").with(csrf()));
         return e;
     }
 
     static final List<String> NAMES = List.of("upload page", "blank form", "own feedback", "admin board", "lock period", "report list",
-            "province report", "city report", "progress");
+            "province report", "city report", "progress", "upload post", "add user");
     // Expected HTTP status per endpoint, in NAMES order (302 after the admin's POST is its redirect back to the board).
     static final Map<String, List<Integer>> MATRIX = Map.of(
-            "statistician", List.of(200, 200, 200, 403, 403, 403, 403, 403, 403),
-            "admin", List.of(403, 403, 403, 200, 302, 200, 200, 200, 200),
-            "leader", List.of(403, 403, 403, 403, 403, 200, 200, 200, 200),
-            "city leader", List.of(403, 403, 403, 403, 403, 200, 404, 200, 200));
+            "statistician", List.of(200, 200, 200, 403, 403, 403, 403, 403, 403, 200, 403),
+            "admin", List.of(403, 403, 403, 200, 302, 200, 200, 200, 200, 403, 302),
+            "leader", List.of(403, 403, 403, 403, 403, 200, 200, 200, 200, 403, 403),
+            "city leader", List.of(403, 403, 403, 403, 403, 200, 404, 200, 200, 403, 403));
 
     @Test
     void everyRoleAgainstEveryEndpoint() throws Exception {
