@@ -48,6 +48,9 @@ class UsersCommand implements Runnable {
         @Option(names = "--name", required = true, description = "Display name, e.g. 长治市统计员.")
         String name;
 
+        @Option(names = "--email", description = "Where receipts of this user's uploads are mailed.")
+        String email;
+
         @Option(names = "--password", description = "Initial password (at least 10 characters).")
         String password;
 
@@ -68,7 +71,7 @@ class UsersCommand implements Runnable {
                 return ExitCodes.OK;
             }
             try {
-                users.getObject().create(username, chosen, name, PortalUser.Role.valueOf(role.toUpperCase()), unit, region);
+                users.getObject().create(username, chosen, name, email, PortalUser.Role.valueOf(role.toUpperCase()), unit, region);
             } catch (IllegalArgumentException e) {
                 spec.commandLine().getErr().println(e.getMessage().startsWith("No enum") ? "角色须为 statistician、admin 或 leader。" : e.getMessage());
                 return ExitCodes.REJECTED;

@@ -143,6 +143,27 @@ public class DeliveryService {
         return jdbc.queryForList(SQL.get("unitsWithoutAcceptedFile"), Map.of("period", period));
     }
 
+    /** Unit contacts kept in the warehouse: name, email, unit_code. */
+    public List<Map<String, Object>> unitContacts() {
+        return jdbc.queryForList(SQL.get("unitContacts"), Map.of());
+    }
+
+    public List<Map<String, Object>> contactList() {
+        return jdbc.queryForList(SQL.get("contactList"), Map.of());
+    }
+
+    public void addContact(String unit, String name, String email, String by) {
+        if (email == null || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw new IllegalArgumentException("邮箱地址格式不正确：" + email);
+        }
+        jdbc.update(SQL.get("contactInsert"), new MapSqlParameterSource().addValue("unit", unit).addValue("name", name)
+                .addValue("email", email.strip()).addValue("by", by));
+    }
+
+    public void removeContact(long id) {
+        jdbc.update(SQL.get("contactDelete"), Map.of("id", id));
+    }
+
     public List<Map<String, Object>> recent(int limit) {
         return jdbc.queryForList(SQL.get("recent"), Map.of("limit", limit));
     }

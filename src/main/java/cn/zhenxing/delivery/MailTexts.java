@@ -25,6 +25,9 @@ public class MailTexts {
     }
 
     public String periodLabel(String period) {
+        if (period == null) {
+            return "";
+        }
         List<String> labels = jdbc.queryForList(DeliveryService.SQL.get("periodLabel"), Map.of("period", period), String.class);
         return labels.isEmpty() ? period : labels.get(0);
     }

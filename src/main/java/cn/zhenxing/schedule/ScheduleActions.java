@@ -45,7 +45,8 @@ public class ScheduleActions {
         return quarter == 1 ? (date.getYear() - 1) + "Q4" : date.getYear() + "Q" + (quarter - 1);
     }
 
-    public String run(ScheduleDefinition d, Instant fireTime, List<Recipient> recipients) throws Exception {
+    public String run(ScheduleDefinition d, Instant fireTime, List<Recipient> fileRecipients) throws Exception {
+        List<Recipient> recipients = withWarehouseContacts(fileRecipients);
         String period = reportedQuarter(fireTime, d.timeZone());
         LocalDate today = fireTime.atZone(ZoneId.of(d.timeZone())).toLocalDate();
         return switch (d.kind()) {
@@ -140,6 +141,18 @@ public class ScheduleActions {
     private boolean enqueue(String kind, ScheduleDefinition d, String period, String dedupe, Recipient r, MailTexts.Text t, List<Path> files)
             throws Exception {
         return delivery.enqueue(new DeliveryService.Message(kind, d.name(), period, dedupe, r.email(), r.name(), t.subject(), t.body(), files));
+    }
+
+    /** The files' recipients plus the unit contacts administrators added in the portal. */
+    private List<Recipient> withWarehouseContacts(List<Recipient> fromFiles) {
+        List<Recipient> all = new ArrayList<>(fromFiles);
+        for (Map<String, Object> c : delivery.unitContacts()) {
+            Recipient r = new Recipient((String) c.get("name"), (String) c.get("email"), "unit-contacts", null, (String) c.get("unit_code"));
+            if (all.stream().noneMatch(x -> x.email().equalsIgnoreCase(r.email()) && r.unit().equals(x.unit()))) {
+                all.add(r);
+            }
+        }
+        return all;
     }
 
     /** Recipients of a group, if the schedule sends to that group. */

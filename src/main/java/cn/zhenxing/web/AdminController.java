@@ -73,6 +73,7 @@ class AdminController {
         model.addAttribute("scheduleProblems", loaded.problems());
         model.addAttribute("deliveries", delivery.recent(20));
         model.addAttribute("users", users.list());
+        model.addAttribute("contacts", delivery.contactList());
         model.addAttribute("units", jdbc.queryForList(PortalUsers.SQL.get("units"), Map.of()));
         return "admin";
     }
@@ -113,11 +114,31 @@ class AdminController {
         return "redirect:/admin?period=" + period;
     }
 
+    @PostMapping("/admin/contacts")
+    String addContact(@AuthenticationPrincipal PortalUser admin, @RequestParam String unit, @RequestParam String name, @RequestParam String email,
+                      RedirectAttributes flash) {
+        try {
+            delivery.addContact(unit, name, email, admin.username());
+            flash.addFlashAttribute("message", "已添加联系人 " + email + "。");
+        } catch (IllegalArgumentException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/admin";
+    }
+
+    @PostMapping("/admin/contacts/delete")
+    String removeContact(@RequestParam long id, RedirectAttributes flash) {
+        delivery.removeContact(id);
+        flash.addFlashAttribute("message", "已删除联系人。");
+        return "redirect:/admin";
+    }
+
     @PostMapping("/admin/users")
     String addUser(@RequestParam String username, @RequestParam String name, @RequestParam String role, @RequestParam(required = false) String unit,
-                   @RequestParam(required = false) String region, @RequestParam String password, RedirectAttributes flash) {
+                   @RequestParam(required = false) String region, @RequestParam(required = false) String email, @RequestParam String password,
+                   RedirectAttributes flash) {
         try {
-            users.create(username, password, name, PortalUser.Role.valueOf(role), blank(unit), blank(region));
+            users.create(username, password, name, blank(email), PortalUser.Role.valueOf(role), blank(unit), blank(region));
             flash.addFlashAttribute("message", "已创建用户 " + username + "。");
         } catch (IllegalArgumentException e) {
             flash.addFlashAttribute("error", e.getMessage());

@@ -7,8 +7,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /** A signed-in portal user: a statistician bound to one unit, an administrator, or a leader (optionally one city). */
-public record PortalUser(String username, String passwordHash, String displayName, Role role, String unitCode, String regionCode,
-                         boolean enabled) implements UserDetails {
+public record PortalUser(String username, String passwordHash, String displayName, String email, Role role, String unitCode,
+                         String regionCode, boolean enabled) implements UserDetails {
 
     public enum Role { STATISTICIAN, ADMIN, LEADER }
 

@@ -32,12 +32,16 @@ public class PortalUsers implements UserDetailsService {
         }
         Map<String, Object> r = rows.get(0);
         return new PortalUser((String) r.get("username"), (String) r.get("password_hash"), (String) r.get("display_name"),
-                PortalUser.Role.valueOf((String) r.get("role")), (String) r.get("unit_code"), (String) r.get("region_code"),
+                (String) r.get("email"), PortalUser.Role.valueOf((String) r.get("role")), (String) r.get("unit_code"), (String) r.get("region_code"),
                 Boolean.TRUE.equals(r.get("enabled")));
     }
 
     /** Creates an account; the unit must exist for a statistician. */
     public void create(String username, String rawPassword, String name, PortalUser.Role role, String unit, String region) {
+        create(username, rawPassword, name, null, role, unit, region);
+    }
+
+    public void create(String username, String rawPassword, String name, String email, PortalUser.Role role, String unit, String region) {
         if (!username.matches("[A-Za-z0-9_.@-]{3,64}")) {
             throw new IllegalArgumentException("用户名须为3–64位字母、数字或 _ . @ -：" + username);
         }
@@ -50,7 +54,10 @@ public class PortalUsers implements UserDetailsService {
         if (exists(username)) {
             throw new IllegalArgumentException("用户名已存在：" + username);
         }
-        jdbc.update(SQL.get("userInsert"), new MapSqlParameterSource().addValue("username", username)
+        if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw new IllegalArgumentException("邮箱地址格式不正确：" + email);
+        }
+        jdbc.update(SQL.get("userInsert"), new MapSqlParameterSource().addValue("username", username).addValue("email", email)
                 .addValue("hash", PASSWORDS.encode(rawPassword)).addValue("name", name).addValue("role", role.name())
                 .addValue("unit", role == PortalUser.Role.STATISTICIAN ? unit : null).addValue("region", region));
     }

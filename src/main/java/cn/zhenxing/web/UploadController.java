@@ -1,5 +1,7 @@
 package cn.zhenxing.web;
 
+import cn.zhenxing.delivery.DeliveryService;
+import cn.zhenxing.delivery.MailTexts;
 import cn.zhenxing.submission.FormContentService;
 import cn.zhenxing.submission.FormDefinition;
 import cn.zhenxing.submission.IngestService;
@@ -46,15 +48,19 @@ class UploadController {
     private final TemplateWriter templates;
     private final SubmissionProperties submission;
     private final Path dataDir;
+    private final DeliveryService delivery;
+    private final MailTexts texts;
 
     UploadController(NamedParameterJdbcTemplate jdbc, IngestService ingest, FormContentService contents, TemplateWriter templates,
-                     SubmissionProperties submission, cn.zhenxing.ZhenxingProperties zhenxing) {
+                     SubmissionProperties submission, cn.zhenxing.ZhenxingProperties zhenxing, DeliveryService delivery, MailTexts texts) {
         this.jdbc = jdbc;
         this.ingest = ingest;
         this.contents = contents;
         this.templates = templates;
         this.submission = submission;
         this.dataDir = zhenxing.dataDir();
+        this.delivery = delivery;
+        this.texts = texts;
     }
 
     @GetMapping("/upload")
@@ -130,9 +136,22 @@ class UploadController {
             result.put("problems", outcome.problems());
             result.put("submissionId", Uploads.submissionId(outcome.feedback()));
             results.add(result);
+            queueReceipt(user, display, outcome);
         }
         model.addAttribute("results", results);
         return page(user, model);
+    }
+
+    /** The receipt or feedback workbook also goes by mail to the uploader (sent by the deliver-pending schedule). */
+    private void queueReceipt(PortalUser user, String display, IngestService.Outcome outcome) throws IOException {
+        boolean accepted = outcome.status() == IngestService.Status.ACCEPTED;
+        if (user.email() == null || outcome.feedback() == null || (!accepted && outcome.status() != IngestService.Status.REJECTED)) {
+            return;
+        }
+        MailTexts.Text text = texts.receipt(user.displayName(), outcome.periodCode(), display, accepted, outcome.errors(), outcome.version());
+        String period = outcome.periodCode() != null ? outcome.periodCode() : "-";
+        delivery.enqueue(new DeliveryService.Message("receipt", "web-upload", period, outcome.feedback(), user.email(),
+                user.displayName(), text.subject(), text.body(), List.of(Path.of(outcome.feedback()))));
     }
 
     /** Feedback or receipt workbook: only of a submission of the statistician's own unit. */

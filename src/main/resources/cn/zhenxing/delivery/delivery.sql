@@ -56,3 +56,17 @@ SELECT reporting_rate, on_time_rate, expected, accepted FROM mart_completeness_r
 
 -- name: regionName
 SELECT name_zh FROM dim_region WHERE region_code = :code AND is_current;
+
+-- Unit contacts kept in the warehouse (added in the portal), as recipients of the unit-contacts group.
+-- name: unitContacts
+SELECT c.name, c.email, c.unit_code FROM unit_contact c ORDER BY c.unit_code, c.email;
+
+-- name: contactInsert
+INSERT IGNORE INTO unit_contact (unit_code, name, email, created_by) VALUES (:unit, :name, :email, :by);
+
+-- name: contactDelete
+DELETE FROM unit_contact WHERE contact_id = :id;
+
+-- name: contactList
+SELECT c.contact_id, c.unit_code, u.name_zh AS unit_name, c.name, c.email, c.created_by, c.created_at
+FROM unit_contact c JOIN dim_reporting_unit u ON u.unit_code = c.unit_code ORDER BY c.unit_code, c.email;

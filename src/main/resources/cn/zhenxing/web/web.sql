@@ -4,10 +4,11 @@
 SELECT * FROM portal_user WHERE username = :username;
 
 -- name: userInsert
-INSERT INTO portal_user (username, password_hash, display_name, role, unit_code, region_code) VALUES (:username, :hash, :name, :role, :unit, :region);
+INSERT INTO portal_user (username, password_hash, display_name, email, role, unit_code, region_code)
+VALUES (:username, :hash, :name, :email, :role, :unit, :region);
 
 -- name: users
-SELECT u.user_id, u.username, u.display_name, u.role, u.unit_code, ru.name_zh AS unit_name, u.region_code, u.enabled, u.created_at
+SELECT u.user_id, u.username, u.display_name, u.email, u.role, u.unit_code, ru.name_zh AS unit_name, u.region_code, u.enabled, u.created_at
 FROM portal_user u LEFT JOIN dim_reporting_unit ru ON ru.unit_code = u.unit_code ORDER BY u.role, u.username;
 
 -- name: adminCount

@@ -74,7 +74,7 @@ class PortalSecurityTest {
     @BeforeAll
     void accountsSubmissionsAndReports() throws Exception {
         catalog.load(null, LocalDate.of(2025, 1, 1), false);
-        users.create("changzhi", "changzhi-secret", "长治市统计员", PortalUser.Role.STATISTICIAN, "140400", null);
+        users.create("changzhi", "changzhi-secret", "长治市统计员", "changzhi@example.gov.cn", PortalUser.Role.STATISTICIAN, "140400", null);
         users.create("taiyuan", "taiyuan-secret", "太原市统计员", PortalUser.Role.STATISTICIAN, "140100", null);
         users.create("admin", "admin-secret-1", "管理员", PortalUser.Role.ADMIN, null, null);
         users.create("leader", "leader-secret", "省领导", PortalUser.Role.LEADER, null, null);
@@ -170,6 +170,27 @@ class PortalSecurityTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM fact_submission WHERE status = 'accepted'", Integer.class)).isEqualTo(before);
         // Report files outside the allowed names are not served.
         mvc.perform(get("/reports/file/..%2F..%2Fetc%2Fpasswd").with(user(leader))).andExpect(status().is4xxClientError());
+    }
+
+    @Test
+    void administratorsManageUnitContactsAndUploadersGetReceiptsQueued() throws Exception {
+        mvc.perform(post("/admin/contacts").param("unit", "140400").param("name", "长治市联系人").param("email", "cz@example.gov.cn")
+                .with(user(admin)).with(csrf())).andExpect(status().isFound());
+        mvc.perform(post("/admin/contacts").param("unit", "140400").param("name", "x").param("email", "x@example.gov.cn")
+                .with(user(changzhi)).with(csrf())).andExpect(status().isForbidden());
+        assertThat(jdbc.queryForList("SELECT email FROM unit_contact WHERE unit_code = '140400'", String.class)).containsExactly("cz@example.gov.cn");
+
+        Path own = samples.generate(PERIOD, Files.createTempDirectory("own"), List.of("140400")).get(0);
+        mvc.perform(multipart("/upload").file(new MockMultipartFile("files", "长治.xlsx", UploadController.XLSX.toString(), Files.readAllBytes(own)))
+                .with(user(changzhi)).with(csrf())).andExpect(status().isOk());
+        Path wrong = Path.of("target", "test-portal-forms", "broken.xlsx");
+        Files.write(wrong, new byte[] {'P', 'K', 3, 4, 0, 0});
+        mvc.perform(multipart("/upload").file(new MockMultipartFile("files", "坏文件.xlsx", UploadController.XLSX.toString(), Files.readAllBytes(wrong)))
+                .with(user(changzhi)).with(csrf())).andExpect(status().isOk());
+        List<Map<String, Object>> queued = jdbc.queryForList("SELECT * FROM delivery_log WHERE kind = 'receipt' AND recipient_email = 'changzhi@example.gov.cn'");
+        assertThat(queued).isNotEmpty().allSatisfy(m -> assertThat((String) m.get("attachments")).endsWith(".xlsx"));
+        assertThat(queued).anySatisfy(m -> assertThat((String) m.get("subject")).startsWith("【振兴监测】报表被退回"));
+        assertThat(queued).anySatisfy(m -> assertThat((String) m.get("subject")).startsWith("【振兴监测】报表已接收"));
     }
 
     @Test
