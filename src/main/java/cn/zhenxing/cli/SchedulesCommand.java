@@ -7,7 +7,6 @@ import cn.zhenxing.schedule.Schedules;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;

@@ -2,7 +2,6 @@ package cn.zhenxing.schedule;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
