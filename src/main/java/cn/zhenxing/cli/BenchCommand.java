@@ -4,6 +4,7 @@ import cn.zhenxing.bulk.BulkBenchmark;
 import cn.zhenxing.bulk.BulkSheetLoader;
 import java.nio.file.Path;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,6 +13,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code bench ingest}: throughput and memory of loading bulk monitoring sheets (see BENCHMARKS.md). */
 @Component
+@Scope("prototype")
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (see BENCHMARKS.md).")
 class BenchCommand {
 

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code catalog load} and {@code catalog show}: the plans' reference data in the warehouse. */
 @Component
+@Scope("prototype")
 @Command(name = "catalog", mixinStandardHelpOptions = true,
         description = "Load or show the plans' reference catalog (regions, planning areas, indicators, tasks, projects).")
 class CatalogCommand {

@@ -31,7 +31,11 @@ class CliRunner implements CommandLineRunner, ExitCodeGenerator {
         return exitCode;
     }
 
-    /** Exit codes: 0 done, 1 system failure, 2 rejected input (see README). */
+    /**
+     * Exit codes: 0 done, 1 system failure, 2 rejected input (see README). Subcommands are prototype
+     * beans: picocli takes a reused object's current field values as defaults, so a singleton would
+     * carry one run's options into the next run in the same JVM (demo, tests).
+     */
     static CommandLine newCommandLine(ZhenxingCommand command, IFactory factory) {
         CommandLine cli = new CommandLine(command, factory);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

@@ -5,6 +5,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,6 +13,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code db migrate} / {@code db info}: the warehouse schema, owned by Flyway migrations. */
 @Component
+@Scope("prototype")
 @Command(name = "db", mixinStandardHelpOptions = true, description = "Warehouse schema (Flyway migrations).")
 class DbCommand {
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Spec;
  * Sample forms are generated once into ./out/samples; a second run finds them already ingested.
  */
 @Component
+@Scope("prototype")
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run the main job end to end: migrate, load the catalog, generate and ingest sample forms for 2025Q1-Q4 "
                 + "(one unit late and one missing in 2025Q4), refresh the marts, print progress for the Taihang old area, "

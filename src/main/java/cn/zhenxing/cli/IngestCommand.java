@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code ingest}: validate and load submitted workbooks. */
 @Component
+@Scope("prototype")
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Validate and load submitted forms (files or directories).",
                 "One line per file: ACCEPTED|REJECTED|DUPLICATE, file, unit, period, version, errors, warnings, feedback file.",

@@ -4,6 +4,7 @@ import cn.zhenxing.mart.MartRefresher;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,6 +13,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code marts refresh}: rebuild the marts from the facts. */
 @Component
+@Scope("prototype")
 @Command(name = "marts", mixinStandardHelpOptions = true, subcommands = MartsCommand.Refresh.class,
         description = "Warehouse marts (progress against targets, tasks, projects, completeness, data quality).")
 class MartsCommand implements Runnable {
@@ -25,6 +27,8 @@ class MartsCommand implements Runnable {
     }
 
     @Component
+
+    @Scope("prototype")
     @Command(name = "refresh", mixinStandardHelpOptions = true,
             description = "Rebuild the marts of every quarter with data (or of one quarter), each quarter in one transaction.")
     static class Refresh implements Callable<Integer> {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code progress}: indicator progress against the plans' targets for one region or planning area. */
 @Component
+@Scope("prototype")
 @Command(name = "progress", mixinStandardHelpOptions = true,
         description = "Print indicator progress for a quarter: value, year-ago, baseline, target, expected value, attainment, status.")
 class ProgressCommand implements Callable<Integer> {

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code report}: render the quarterly reports as PDF (leaders) and XLSX (staff). */
 @Component
+@Scope("prototype")
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Render quarterly reports from the marts: revitalization, yellow-river, fyp-indicators, completeness.")
 class ReportCommand implements Callable<Integer> {

@@ -4,6 +4,7 @@ import cn.zhenxing.submission.SampleGenerator;
 import java.nio.file.Path;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,6 +13,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code samples generate}: every unit's form filled with plausible, deterministic values. */
 @Component
+@Scope("prototype")
 @Command(name = "samples", mixinStandardHelpOptions = true, description = "Sample submissions for demos and tests.")
 class SamplesCommand {
 

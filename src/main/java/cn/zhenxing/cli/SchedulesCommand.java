@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code schedules list|check|run NAME}. */
 @Component
+@Scope("prototype")
 @Command(name = "schedules", mixinStandardHelpOptions = true,
         subcommands = {SchedulesCommand.ListSchedules.class, SchedulesCommand.Check.class, SchedulesCommand.Run.class},
         description = "Schedules from the schedules/ folder: list next fire times, check the files, run one now.")
@@ -34,6 +36,8 @@ class SchedulesCommand implements Runnable {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     @Component
+
+    @Scope("prototype")
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Each schedule with its cron and next three fire times.")
     static class ListSchedules implements Callable<Integer> {
         @Spec
@@ -61,6 +65,8 @@ class SchedulesCommand implements Runnable {
     }
 
     @Component
+
+    @Scope("prototype")
     @Command(name = "check", mixinStandardHelpOptions = true, description = "Validate every schedule file and recipients.yml.")
     static class Check implements Callable<Integer> {
         @Spec
@@ -83,6 +89,8 @@ class SchedulesCommand implements Runnable {
     }
 
     @Component
+
+    @Scope("prototype")
     @Command(name = "run", mixinStandardHelpOptions = true, description = "Run one schedule now, in this process.")
     static class Run implements Callable<Integer> {
         @Spec

@@ -10,6 +10,7 @@ import cn.zhenxing.web.PortalUsers;
 import cn.zhenxing.web.WebProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code serve}: run the scheduler until stopped (Ctrl-C or SIGTERM). */
 @Component
+@Scope("prototype")
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Run the web portal and the schedules until stopped (inbox polling, quarterly reports, reminders, deliveries).")
 class ServeCommand implements Callable<Integer> {

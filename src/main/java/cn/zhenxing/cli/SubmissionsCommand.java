@@ -3,6 +3,7 @@ package cn.zhenxing.cli;
 import cn.zhenxing.submission.SubmissionStore;
 import java.util.concurrent.Callable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,6 +12,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code submissions}: what has been received, for whom, and what became of it. */
 @Component
+@Scope("prototype")
 @Command(name = "submissions", mixinStandardHelpOptions = true,
         description = "List received files: unit, period, version, status (accepted/rejected/superseded), late, errors, warnings.")
 class SubmissionsCommand implements Callable<Integer> {

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code template}: the blank quarterly forms the province sends to its reporting units. */
 @Component
+@Scope("prototype")
 @Command(name = "template", mixinStandardHelpOptions = true,
         description = "Write the blank quarterly form (.xlsx) of one or more reporting units, or of every unit, for a quarter. "
                 + "Prints one line per file: unit, period, rows of 表1/表2/表3, path.")

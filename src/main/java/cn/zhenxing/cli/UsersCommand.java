@@ -5,6 +5,7 @@ import cn.zhenxing.web.PortalUsers;
 import java.security.SecureRandom;
 import java.util.concurrent.Callable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,6 +14,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code users add|list}: portal accounts. */
 @Component
+@Scope("prototype")
 @Command(name = "users", mixinStandardHelpOptions = true, subcommands = {UsersCommand.Add.class, UsersCommand.ListUsers.class},
         description = "Web portal accounts: statisticians (one unit), administrators, leaders (optionally one city).")
 class UsersCommand implements Runnable {
@@ -25,9 +27,9 @@ class UsersCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    // A fresh instance per run: picocli takes a reused object's current field values as defaults.
     @Component
-    @org.springframework.context.annotation.Scope("prototype")
+
+    @Scope("prototype")
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Create an account; without --password one is generated and printed once.")
     static class Add implements Callable<Integer> {
         @Spec
@@ -92,6 +94,8 @@ class UsersCommand implements Runnable {
     }
 
     @Component
+
+    @Scope("prototype")
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List accounts.")
     static class ListUsers implements Callable<Integer> {
         @Spec
