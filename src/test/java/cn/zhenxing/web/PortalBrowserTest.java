@@ -121,6 +121,7 @@ class PortalBrowserTest {
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("login")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.getCurrentUrl().contains("/login"));
     }
 
     @Test
@@ -174,6 +175,7 @@ class PortalBrowserTest {
         assertThat(browser.getPageSource()).contains("出错了（404）", "不属于您的单位");
         browser.get(url("/upload"));
         browser.findElement(By.cssSelector("button.link")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/login?logout"));
 
         // The quarter's reports, as the scheduled run or the administrator would have rendered them.
         reports.render(ReportName.REVITALIZATION, PERIOD, null, List.of("pdf", "xlsx"), Path.of("target", "test-browser-reports", PERIOD));
