@@ -84,7 +84,12 @@ public class FormValidator {
             problems.add(Problem.error(null, null, null, content.period().labelZh() + "的报送期尚未开始（" + opens + "起接收），不能提前报送。",
                     "请确认报告期是否选错；本季度数据请在季度末后报送。"));
         }
-        LocalDate deadline = content.period().end().plusDays(properties.deadlineDaysAfterQuarter());
+        // An administrator's exception for the unit, or the calendar's deadline, before the configured default.
+        LocalDate deadline = jdbc.query(FormContentService.SQL.get("deadline"), rs -> rs.next() && rs.getDate(1) != null
+                ? rs.getDate(1).toLocalDate() : null, content.unit().code(), content.period().periodKey());
+        if (deadline == null) {
+            deadline = content.period().end().plusDays(properties.deadlineDaysAfterQuarter());
+        }
         boolean late = receivedOn.isAfter(deadline);
         if (late) {
             problems.add(Problem.warning(null, null, null, "本期报送截止日期为" + deadline + "，本文件于" + receivedOn + "收到，已逾期，记为迟报。", null));

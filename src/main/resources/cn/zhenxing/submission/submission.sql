@@ -63,6 +63,13 @@ ORDER BY p.project_key;
 -- name: periodLock
 SELECT reason_zh FROM period_lock WHERE period_key = ?;
 
+-- The unit's deadline for the quarter when the calendar or an exception sets one (else configuration).
+-- name: deadline
+SELECT COALESCE(ex.deadline, c.deadline) FROM dim_period p
+LEFT JOIN reporting_calendar c ON c.period_key = p.period_key
+LEFT JOIN reporting_exception ex ON ex.period_key = p.period_key AND ex.unit_key = (SELECT unit_key FROM dim_reporting_unit WHERE unit_code = ?)
+WHERE p.period_key = ?;
+
 -- Latest accepted value of each row of a unit's form in the previous quarter (plausibility checks).
 -- name: previousValues
 SELECT r.region_code, i.indicator_code, f.value

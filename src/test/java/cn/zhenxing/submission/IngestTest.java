@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,21 @@ class IngestTest {
     Path sample(String unit, String period) throws Exception {
         Path out = Files.createDirectories(dir.resolve(unit + period + System.nanoTime()));
         return samples.generate(period, out, List.of(unit)).get(0);
+    }
+
+    @Test
+    void anAdministratorsExceptionMovesTheUnitsDeadline() throws Exception {
+        // 2024Q2's configured deadline is 2024-07-15; 晋城 was granted until 2024-08-31, 朔州 was not.
+        jdbc.update("INSERT INTO reporting_exception (unit_key, period_key, deadline, reason_zh, granted_by) "
+                + "SELECT unit_key, 20242, '2024-08-31', '系统故障', 'admin' FROM dim_reporting_unit WHERE unit_code = '140500'");
+        LocalDateTime august = LocalDateTime.of(2024, 8, 1, 9, 0);
+        IngestService.Outcome excused = ingest.ingest(List.of(sample("140500", "2024Q2")), "cli", "test", null, august, o -> { }).get(0);
+        IngestService.Outcome late = ingest.ingest(List.of(sample("140600", "2024Q2")), "cli", "test", null, august, o -> { }).get(0);
+        assertThat(excused.status()).isEqualTo(IngestService.Status.ACCEPTED);
+        assertThat(excused.problems()).noneMatch(p -> p.messageZh().contains("已逾期"));
+        assertThat(late.problems()).anyMatch(p -> p.messageZh().contains("截止日期为2024-07-15"));
+        assertThat(jdbc.queryForList("SELECT u.unit_code FROM fact_submission s JOIN dim_reporting_unit u ON u.unit_key = s.unit_key "
+                + "WHERE s.period_key = 20242 AND s.is_late", String.class)).containsExactly("140600");
     }
 
     @Test
