@@ -1,19 +1,15 @@
 package cn.zhenxing.delivery;
 
+import cn.zhenxing.submission.IngestService;
 import cn.zhenxing.warehouse.SqlFile;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -62,7 +58,7 @@ public class DeliveryService {
     public boolean enqueue(Message m) throws IOException {
         List<String> checksums = new ArrayList<>();
         for (Path attachment : m.attachments()) {
-            checksums.add(sha256(attachment));
+            checksums.add(IngestService.sha256(attachment));
         }
         return jdbc.update(SQL.get("enqueue"), new MapSqlParameterSource()
                 .addValue("kind", m.kind()).addValue("schedule", m.schedule()).addValue("period", m.period())
@@ -166,18 +162,5 @@ public class DeliveryService {
 
     public List<Map<String, Object>> recent(int limit) {
         return jdbc.queryForList(SQL.get("recent"), Map.of("limit", limit));
-    }
-
-    static String sha256(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[65536];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

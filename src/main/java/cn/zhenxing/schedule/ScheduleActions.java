@@ -35,7 +35,7 @@ public class ScheduleActions {
         this.reports = reports;
         this.delivery = delivery;
         this.texts = texts;
-        this.reportsDir = properties.reportsDir() != null ? properties.reportsDir() : zhenxing.dataDir().resolve("reports");
+        this.reportsDir = properties.reportsRoot(zhenxing.dataDir());
     }
 
     /** The quarter a run is about: the one before the quarter of its fire date (in the schedule's zone). */

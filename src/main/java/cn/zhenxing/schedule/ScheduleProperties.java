@@ -10,4 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("zhenxing.schedules")
 public record ScheduleProperties(@DefaultValue("schedules") Path dir, Path reportsDir) {
+
+    /** Where each quarter's reports go: the configured folder, else data-dir/reports. */
+    public Path reportsRoot(Path dataDir) {
+        return reportsDir != null ? reportsDir : dataDir.resolve("reports");
+    }
 }

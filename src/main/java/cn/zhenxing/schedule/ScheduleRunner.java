@@ -2,15 +2,14 @@ package cn.zhenxing.schedule;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
+import cn.zhenxing.warehouse.AbandonedExecutions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.JobParameters;
 import org.springframework.batch.core.JobParametersBuilder;
-import org.springframework.batch.core.StepExecution;
 import org.springframework.batch.core.explore.JobExplorer;
 import org.springframework.batch.core.launch.JobLauncher;
 import org.springframework.batch.core.repository.JobInstanceAlreadyCompleteException;
@@ -88,18 +87,7 @@ public class ScheduleRunner {
                 continue; // probably alive in another instance
             }
             log.warn("Marking abandoned scheduled run {} as FAILED so it can restart", running.getId());
-            for (StepExecution step : running.getStepExecutions()) {
-                if (step.getStatus().isRunning()) {
-                    step.setStatus(BatchStatus.FAILED);
-                    step.setExitStatus(ExitStatus.FAILED);
-                    step.setEndTime(LocalDateTime.now());
-                    repository.update(step);
-                }
-            }
-            running.setStatus(BatchStatus.FAILED);
-            running.setExitStatus(ExitStatus.FAILED);
-            running.setEndTime(LocalDateTime.now());
-            repository.update(running);
+            AbandonedExecutions.markFailed(repository, running, "process ended during the run");
         }
     }
 

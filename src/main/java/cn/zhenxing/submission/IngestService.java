@@ -22,11 +22,9 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.JobParametersBuilder;
-import org.springframework.batch.core.StepExecution;
 import org.springframework.batch.core.explore.JobExplorer;
 import org.springframework.batch.core.launch.JobLauncher;
 import org.springframework.batch.core.repository.JobInstanceAlreadyCompleteException;
@@ -140,7 +138,13 @@ public class IngestService {
         String sha = sha256(file);
         Optional<Long> accepted = store.acceptedWithSameBytes(sha);
         if (accepted.isPresent()) {
-            return outcome(Status.DUPLICATE, file, accepted.get());
+            Outcome duplicate = outcome(Status.DUPLICATE, file, accepted.get());
+            if (expectedUnit != null && !expectedUnit.equals(duplicate.unitCode())) {
+                // Another unit's accepted file: refused like any form of another unit, without its details.
+                return new Outcome(Status.REJECTED, file, null, null, null, 1, 0, null, List.of(Problem.error(null, null, null,
+                        "此文件不是本单位的报表。", "请下载本单位的模板填报后上传。")), null);
+            }
+            return duplicate;
         }
         JobParametersBuilder params = new JobParametersBuilder()
                 .addString(IngestJobConfiguration.SHA256, sha)
@@ -186,18 +190,7 @@ public class IngestService {
     private void failAbandonedExecutions() {
         for (JobExecution running : jobExplorer.findRunningJobExecutions(IngestJobConfiguration.JOB_NAME)) {
             log.warn("Marking abandoned ingest execution {} as FAILED so it can restart", running.getId());
-            for (StepExecution step : running.getStepExecutions()) {
-                if (step.getStatus().isRunning()) {
-                    step.setStatus(BatchStatus.FAILED);
-                    step.setExitStatus(ExitStatus.FAILED);
-                    step.setEndTime(LocalDateTime.now());
-                    jobRepository.update(step);
-                }
-            }
-            running.setStatus(BatchStatus.FAILED);
-            running.setExitStatus(ExitStatus.FAILED.addExitDescription("process ended during the run"));
-            running.setEndTime(LocalDateTime.now());
-            jobRepository.update(running);
+            cn.zhenxing.warehouse.AbandonedExecutions.markFailed(jobRepository, running, "process ended during the run");
         }
     }
 
@@ -226,8 +219,14 @@ public class IngestService {
         return target.resolveSibling(System.currentTimeMillis() + "_" + name);
     }
 
-    static String sha256(Path file) throws Exception {
-        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+    /** Hex SHA-256 of a file's bytes: a submission's identity, and the checksum of mailed attachments. */
+    public static String sha256(Path file) throws java.io.IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
         }

@@ -27,7 +27,7 @@ class ReportFiles {
     private final Path root;
 
     ReportFiles(ScheduleProperties schedules, ZhenxingProperties zhenxing) {
-        this.root = schedules.reportsDir() != null ? schedules.reportsDir() : zhenxing.dataDir().resolve("reports");
+        this.root = schedules.reportsRoot(zhenxing.dataDir());
     }
 
     Path dir(String period) {

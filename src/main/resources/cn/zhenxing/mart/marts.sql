@@ -99,13 +99,8 @@ JOIN dim_indicator i ON i.indicator_key = l.indicator_key
 LEFT JOIN reported c ON c.region_code = l.region_code AND c.indicator_key = l.indicator_key
 LEFT JOIN population pop ON pop.region_code = l.region_code;
 
--- Cities from their counties, then the province from its cities: a value the region reported itself
--- wins over the roll-up (value_source says which was used). Roll-up by dim_indicator.rollup:
---   sum       SUM(value) of the parts that have a value;
---   recompute SUM(numerator) / SUM(denominator) (x100 for %) over parts that have both;
---   weighted  SUM(value x population) / SUM(population) over parts that have both;
---   none      not aggregable.
--- reporting_regions counts the parts the roll-up used (for 'none': the parts that have a value).
+-- Cities from their counties, then the province from its cities (roll-up rules: v_mart_rollup, V11):
+-- a value the region reported itself wins over the roll-up (value_source says which was used).
 -- name: refresh.indicatorCities
 INSERT INTO mart_indicator_progress (period_key, period_code, scope_type, scope_code, scope_name, scope_level, city_code,
        indicator_key, indicator_code, indicator_name, unit, attribute, plan_code, rollup,
@@ -114,19 +109,8 @@ INSERT INTO mart_indicator_progress (period_key, period_code, scope_type, scope_
 WITH regions AS (
   SELECT region_code, name_zh, level, city_code FROM dim_region WHERE :periodEnd BETWEEN valid_from AND valid_to
 ), parts AS (
-  SELECT m.city_code AS region_code, m.indicator_key, COUNT(*) AS contributing,
-         SUM(m.value) AS sum_value, SUM(m.value IS NOT NULL) AS sum_parts,
-         SUM(CASE WHEN m.numerator_value IS NOT NULL AND m.denominator_value IS NOT NULL THEN m.numerator_value END) AS num,
-         SUM(CASE WHEN m.numerator_value IS NOT NULL AND m.denominator_value IS NOT NULL THEN m.denominator_value END) AS den,
-         SUM(m.numerator_value IS NOT NULL AND m.denominator_value IS NOT NULL) AS ratio_parts,
-         SUM(CASE WHEN m.value IS NOT NULL AND m.weight_value IS NOT NULL THEN m.value * m.weight_value END) AS weighted,
-         SUM(CASE WHEN m.value IS NOT NULL AND m.weight_value IS NOT NULL THEN m.weight_value END) AS weight_used,
-         SUM(m.value IS NOT NULL AND m.weight_value IS NOT NULL) AS weighted_parts,
-         SUM(m.weight_value) AS weight_all,
-         SUM(m.value_year_ago) AS year_ago_sum, SUM(m.value_year_ago IS NOT NULL) AS year_ago_parts
-  FROM mart_indicator_progress m
-  WHERE m.period_key = :p AND m.scope_type = 'region' AND m.scope_level = 'county'
-  GROUP BY m.city_code, m.indicator_key
+  SELECT parent_code AS region_code, v.* FROM v_mart_rollup v
+  WHERE v.period_key = :p AND v.parent_type = 'region' AND v.parent_code <> '140000'
 ), reported AS (
   SELECT c.* FROM v_indicator_value_current c
   JOIN regions r ON r.region_code = c.region_code AND r.level = 'city'
@@ -141,21 +125,13 @@ WITH regions AS (
 ), keyset AS (
   SELECT region_code, indicator_key FROM parts UNION SELECT region_code, indicator_key FROM reported
 ), rolled AS (
-  SELECT k.region_code, k.indicator_key, c.value AS reported_value,
-         CASE WHEN c.value IS NOT NULL THEN c.prior_year_value
-              WHEN i.rollup = 'sum' AND p.year_ago_parts = p.sum_parts AND p.sum_parts > 0 THEN p.year_ago_sum END AS prior_year_value,
-         CASE i.rollup
-           WHEN 'sum' THEN p.sum_value
-           WHEN 'recompute' THEN p.num / NULLIF(p.den, 0) * IF(i.unit = '%', 100, 1)
-           WHEN 'weighted' THEN p.weighted / NULLIF(p.weight_used, 0)
-         END AS rollup_value,
-         CASE i.rollup WHEN 'sum' THEN p.sum_parts WHEN 'recompute' THEN p.ratio_parts WHEN 'weighted' THEN p.weighted_parts ELSE p.sum_parts END AS used_parts,
-         COALESCE(p.contributing, 0) AS contributing,
-         IF(c.numerator_value IS NOT NULL AND c.denominator_value IS NOT NULL, c.numerator_value, p.num) AS num,
-         IF(c.numerator_value IS NOT NULL AND c.denominator_value IS NOT NULL, c.denominator_value, p.den) AS den,
-         COALESCE(pop.population_wan, p.weight_all) AS weight
+  SELECT k.region_code, k.indicator_key, c.value AS reported_value, p.rollup_value,
+         IF(c.value IS NOT NULL, c.prior_year_value, p.value_year_ago) AS prior_year_value,
+         p.used_parts, COALESCE(p.contributing, 0) AS contributing,
+         IF(c.numerator_value IS NOT NULL AND c.denominator_value IS NOT NULL, c.numerator_value, p.numerator_value) AS num,
+         IF(c.numerator_value IS NOT NULL AND c.denominator_value IS NOT NULL, c.denominator_value, p.denominator_value) AS den,
+         COALESCE(pop.population_wan, p.weight_value) AS weight
   FROM keyset k
-  JOIN dim_indicator i ON i.indicator_key = k.indicator_key
   LEFT JOIN parts p ON p.region_code = k.region_code AND p.indicator_key = k.indicator_key
   LEFT JOIN reported c ON c.region_code = k.region_code AND c.indicator_key = k.indicator_key
   LEFT JOIN population pop ON pop.region_code = k.region_code
@@ -178,19 +154,7 @@ INSERT INTO mart_indicator_progress (period_key, period_code, scope_type, scope_
        value, value_source, reported_value, rollup_value, numerator_value, denominator_value, weight_value,
        contributing_regions, reporting_regions, value_year_ago, year_ago_source, status_zh, refreshed_at)
 WITH parts AS (
-  SELECT m.indicator_key, COUNT(*) AS contributing,
-         SUM(m.value) AS sum_value, SUM(m.value IS NOT NULL) AS sum_parts,
-         SUM(CASE WHEN m.numerator_value IS NOT NULL AND m.denominator_value IS NOT NULL THEN m.numerator_value END) AS num,
-         SUM(CASE WHEN m.numerator_value IS NOT NULL AND m.denominator_value IS NOT NULL THEN m.denominator_value END) AS den,
-         SUM(m.numerator_value IS NOT NULL AND m.denominator_value IS NOT NULL) AS ratio_parts,
-         SUM(CASE WHEN m.value IS NOT NULL AND m.weight_value IS NOT NULL THEN m.value * m.weight_value END) AS weighted,
-         SUM(CASE WHEN m.value IS NOT NULL AND m.weight_value IS NOT NULL THEN m.weight_value END) AS weight_used,
-         SUM(m.value IS NOT NULL AND m.weight_value IS NOT NULL) AS weighted_parts,
-         SUM(m.weight_value) AS weight_all,
-         SUM(m.value_year_ago) AS year_ago_sum, SUM(m.value_year_ago IS NOT NULL) AS year_ago_parts
-  FROM mart_indicator_progress m
-  WHERE m.period_key = :p AND m.scope_type = 'region' AND m.scope_level = 'city'
-  GROUP BY m.indicator_key
+  SELECT v.* FROM v_mart_rollup v WHERE v.period_key = :p AND v.parent_type = 'region' AND v.parent_code = '140000'
 ), reported AS (
   SELECT c.* FROM v_indicator_value_current c
   JOIN dim_indicator i ON i.indicator_key = c.indicator_key AND i.report_level IN ('city', 'county')
@@ -198,21 +162,13 @@ WITH parts AS (
 ), keyset AS (
   SELECT indicator_key FROM parts UNION SELECT indicator_key FROM reported
 ), rolled AS (
-  SELECT k.indicator_key, c.value AS reported_value,
-         CASE WHEN c.value IS NOT NULL THEN c.prior_year_value
-              WHEN i.rollup = 'sum' AND p.year_ago_parts = p.sum_parts AND p.sum_parts > 0 THEN p.year_ago_sum END AS prior_year_value,
-         CASE i.rollup
-           WHEN 'sum' THEN p.sum_value
-           WHEN 'recompute' THEN p.num / NULLIF(p.den, 0) * IF(i.unit = '%', 100, 1)
-           WHEN 'weighted' THEN p.weighted / NULLIF(p.weight_used, 0)
-         END AS rollup_value,
-         CASE i.rollup WHEN 'sum' THEN p.sum_parts WHEN 'recompute' THEN p.ratio_parts WHEN 'weighted' THEN p.weighted_parts ELSE p.sum_parts END AS used_parts,
-         COALESCE(p.contributing, 0) AS contributing,
-         IF(c.numerator_value IS NOT NULL AND c.denominator_value IS NOT NULL, c.numerator_value, p.num) AS num,
-         IF(c.numerator_value IS NOT NULL AND c.denominator_value IS NOT NULL, c.denominator_value, p.den) AS den,
-         p.weight_all AS weight
+  SELECT k.indicator_key, c.value AS reported_value, p.rollup_value,
+         IF(c.value IS NOT NULL, c.prior_year_value, p.value_year_ago) AS prior_year_value,
+         p.used_parts, COALESCE(p.contributing, 0) AS contributing,
+         IF(c.numerator_value IS NOT NULL AND c.denominator_value IS NOT NULL, c.numerator_value, p.numerator_value) AS num,
+         IF(c.numerator_value IS NOT NULL AND c.denominator_value IS NOT NULL, c.denominator_value, p.denominator_value) AS den,
+         p.weight_value AS weight
   FROM keyset k
-  JOIN dim_indicator i ON i.indicator_key = k.indicator_key
   LEFT JOIN parts p ON p.indicator_key = k.indicator_key
   LEFT JOIN reported c ON c.indicator_key = k.indicator_key
 )
@@ -228,35 +184,23 @@ FROM rolled x
 JOIN dim_region r ON r.region_code = '140000' AND :periodEnd BETWEEN r.valid_from AND r.valid_to
 JOIN dim_indicator i ON i.indicator_key = x.indicator_key;
 
--- Planning areas from their member counties (membership valid at the period end). A county in two
--- areas counts once in each; the province is built from cities, so it is never counted twice there.
--- An area gets a roll-up only for indicators all its member counties report (a Yellow River
--- indicator is not summed over the part of the Taihang area that lies in the basin); city- and
--- province-level indicators cannot be split into counties. Where the plan sets a target for the
--- area, the area still gets a row (value 'none' when it cannot be rolled up).
+-- Planning areas from their member counties. A county in two areas counts once in each; the province
+-- is built from cities, so it is never counted twice there. An area gets a roll-up only for
+-- indicators all its member counties report (a Yellow River indicator is not summed over the part of
+-- the Taihang area that lies in the basin); city- and province-level indicators cannot be split into
+-- counties. Where the plan sets a target for the area, the area still gets a row (value 'none' when
+-- it cannot be rolled up).
 -- name: refresh.indicatorAreas
 INSERT INTO mart_indicator_progress (period_key, period_code, scope_type, scope_code, scope_name, scope_level, city_code,
        indicator_key, indicator_code, indicator_name, unit, attribute, plan_code, rollup,
        value, value_source, reported_value, rollup_value, numerator_value, denominator_value, weight_value,
        contributing_regions, reporting_regions, value_year_ago, year_ago_source, status_zh, refreshed_at)
 WITH parts AS (
-  SELECT a.area_key, m.indicator_key, COUNT(*) AS contributing,
-         SUM(m.value) AS sum_value, SUM(m.value IS NOT NULL) AS sum_parts,
-         SUM(CASE WHEN m.numerator_value IS NOT NULL AND m.denominator_value IS NOT NULL THEN m.numerator_value END) AS num,
-         SUM(CASE WHEN m.numerator_value IS NOT NULL AND m.denominator_value IS NOT NULL THEN m.denominator_value END) AS den,
-         SUM(m.numerator_value IS NOT NULL AND m.denominator_value IS NOT NULL) AS ratio_parts,
-         SUM(CASE WHEN m.value IS NOT NULL AND m.weight_value IS NOT NULL THEN m.value * m.weight_value END) AS weighted,
-         SUM(CASE WHEN m.value IS NOT NULL AND m.weight_value IS NOT NULL THEN m.weight_value END) AS weight_used,
-         SUM(m.value IS NOT NULL AND m.weight_value IS NOT NULL) AS weighted_parts,
-         SUM(m.weight_value) AS weight_all,
-         SUM(m.value_year_ago) AS year_ago_sum, SUM(m.value_year_ago IS NOT NULL) AS year_ago_parts
-  FROM mart_indicator_progress m
-  JOIN bridge_area_region b ON b.region_code = m.scope_code AND :periodEnd BETWEEN b.valid_from AND b.valid_to
-  JOIN dim_planning_area a ON a.area_key = b.area_key
-  WHERE m.period_key = :p AND m.scope_type = 'region' AND m.scope_level = 'county'
-  GROUP BY a.area_key, m.indicator_key
-  HAVING COUNT(*) = (SELECT COUNT(*) FROM bridge_area_region b2
-                     WHERE b2.area_key = a.area_key AND :periodEnd BETWEEN b2.valid_from AND b2.valid_to)
+  SELECT a.area_key, v.* FROM v_mart_rollup v
+  JOIN dim_planning_area a ON a.area_code = v.parent_code
+  WHERE v.period_key = :p AND v.parent_type = 'area'
+    AND v.contributing = (SELECT COUNT(*) FROM bridge_area_region b
+                          WHERE b.area_key = a.area_key AND :periodEnd BETWEEN b.valid_from AND b.valid_to)
 ), area_targets AS (
   SELECT DISTINCT a.area_key, t.indicator_key
   FROM fact_indicator_target t
@@ -267,27 +211,16 @@ WITH parts AS (
     AND COALESCE(pl.end_year, :year) >= :year AND (i.frequency = 'quarterly' OR :q = 4)
 ), keyset AS (
   SELECT area_key, indicator_key FROM parts UNION SELECT area_key, indicator_key FROM area_targets
-), rolled AS (
-  SELECT k.area_key, k.indicator_key,
-         CASE i.rollup
-           WHEN 'sum' THEN p.sum_value
-           WHEN 'recompute' THEN p.num / NULLIF(p.den, 0) * IF(i.unit = '%', 100, 1)
-           WHEN 'weighted' THEN p.weighted / NULLIF(p.weight_used, 0)
-         END AS rollup_value,
-         CASE i.rollup WHEN 'sum' THEN p.sum_parts WHEN 'recompute' THEN p.ratio_parts WHEN 'weighted' THEN p.weighted_parts ELSE p.sum_parts END AS used_parts,
-         COALESCE(p.contributing, 0) AS contributing, p.num, p.den, p.weight_all AS weight,
-         CASE WHEN i.rollup = 'sum' AND p.year_ago_parts = p.sum_parts AND p.sum_parts > 0 THEN p.year_ago_sum END AS prior_year_value
-  FROM keyset k
-  JOIN dim_indicator i ON i.indicator_key = k.indicator_key
-  LEFT JOIN parts p ON p.area_key = k.area_key AND p.indicator_key = k.indicator_key
 )
 SELECT :p, :periodCode, 'area', a.area_code, a.name_zh, 'area', NULL,
        i.indicator_key, i.indicator_code, i.name_zh, i.unit, i.attribute, i.plan_code, i.rollup,
-       x.rollup_value, IF(x.rollup_value IS NULL, 'none', i.rollup), NULL, x.rollup_value, x.num, x.den, x.weight,
-       x.contributing, COALESCE(x.used_parts, 0), x.prior_year_value, IF(x.prior_year_value IS NULL, NULL, 'reported'), '无数据', :now
-FROM rolled x
-JOIN dim_planning_area a ON a.area_key = x.area_key
-JOIN dim_indicator i ON i.indicator_key = x.indicator_key;
+       p.rollup_value, IF(p.rollup_value IS NULL, 'none', i.rollup), NULL, p.rollup_value, p.numerator_value, p.denominator_value,
+       p.weight_value, COALESCE(p.contributing, 0), COALESCE(p.used_parts, 0),
+       p.value_year_ago, IF(p.value_year_ago IS NULL, NULL, 'reported'), '无数据', :now
+FROM keyset k
+JOIN dim_planning_area a ON a.area_key = k.area_key
+JOIN dim_indicator i ON i.indicator_key = k.indicator_key
+LEFT JOIN parts p ON p.area_key = k.area_key AND p.indicator_key = k.indicator_key;
 
 -- Value a year earlier: this mart's row for the same quarter of the previous year when it has a
 -- value; otherwise the 上年同期值 the region typed (leaf rows only, kept from the insert).
