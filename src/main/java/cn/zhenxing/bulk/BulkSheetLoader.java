@@ -1,7 +1,7 @@
 package cn.zhenxing.bulk;
 
-import cn.zhenxing.submission.FileFormat;
-import cn.zhenxing.submission.NumberCell;
+import cn.zhenxing.workbook.FileFormat;
+import cn.zhenxing.workbook.NumberCell;
 import com.mysql.cj.jdbc.JdbcStatement;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.BufferedInputStream;

@@ -10,7 +10,7 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Totals the steps' change counts into the catalog_load row. */
+/** Totals the steps' change counts into the ops_catalog_load row. */
 class CatalogFinishTasklet implements Tasklet {
 
     private final JdbcTemplate jdbc;

@@ -13,7 +13,7 @@ import org.springframework.batch.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 
-/** Records the load in catalog_load and notes whether this is the warehouse's first catalog. */
+/** Records the load in ops_catalog_load and notes whether this is the warehouse's first catalog. */
 class CatalogStartTasklet implements Tasklet {
 
     private final JdbcTemplate jdbc;

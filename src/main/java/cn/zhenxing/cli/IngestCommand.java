@@ -1,7 +1,7 @@
 package cn.zhenxing.cli;
 
-import cn.zhenxing.submission.IngestService;
-import cn.zhenxing.submission.Problem;
+import cn.zhenxing.ingest.IngestService;
+import cn.zhenxing.workbook.Problem;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

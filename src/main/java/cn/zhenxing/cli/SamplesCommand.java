@@ -1,6 +1,6 @@
 package cn.zhenxing.cli;
 
-import cn.zhenxing.submission.SampleGenerator;
+import cn.zhenxing.samples.SampleGenerator;
 import java.nio.file.Path;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;

@@ -1,6 +1,6 @@
 package cn.zhenxing.cli;
 
-import cn.zhenxing.submission.SubmissionStore;
+import cn.zhenxing.ingest.SubmissionStore;
 import java.util.concurrent.Callable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Scope;

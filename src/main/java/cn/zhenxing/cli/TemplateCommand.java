@@ -1,9 +1,9 @@
 package cn.zhenxing.cli;
 
-import cn.zhenxing.submission.FormContent;
-import cn.zhenxing.submission.FormContentService;
-import cn.zhenxing.submission.FormDefinition;
-import cn.zhenxing.submission.TemplateWriter;
+import cn.zhenxing.form.FormContent;
+import cn.zhenxing.form.FormContentService;
+import cn.zhenxing.form.FormDefinition;
+import cn.zhenxing.form.TemplateWriter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;

@@ -1,7 +1,7 @@
 package cn.zhenxing.cli;
 
-import cn.zhenxing.web.PortalUser;
-import cn.zhenxing.web.PortalUsers;
+import cn.zhenxing.account.PortalUser;
+import cn.zhenxing.account.PortalUsers;
 import java.security.SecureRandom;
 import java.util.concurrent.Callable;
 import org.springframework.beans.factory.ObjectProvider;

@@ -1,6 +1,6 @@
 package cn.zhenxing.delivery;
 
-import cn.zhenxing.submission.IngestService;
+import cn.zhenxing.warehouse.Checksums;
 import cn.zhenxing.warehouse.SqlFile;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -24,7 +24,7 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 
 /**
- * The mail queue. A message is first a row of {@code delivery_log} (enqueued once, by its unique
+ * The mail queue. A message is first a row of {@code ops_delivery_log} (enqueued once, by its unique
  * key), then claimed by one instance, sent, and marked sent. A failed send is retried with
  * exponential back-off; a claim left by a killed instance is taken over after the claim timeout.
  */
@@ -58,7 +58,7 @@ public class DeliveryService {
     public boolean enqueue(Message m) throws IOException {
         List<String> checksums = new ArrayList<>();
         for (Path attachment : m.attachments()) {
-            checksums.add(IngestService.sha256(attachment));
+            checksums.add(Checksums.sha256(attachment));
         }
         return jdbc.update(SQL.get("enqueue"), new MapSqlParameterSource()
                 .addValue("kind", m.kind()).addValue("schedule", m.schedule()).addValue("period", m.period())
@@ -132,11 +132,6 @@ public class DeliveryService {
             }
         }
         sender.send(message);
-    }
-
-    /** Units (unit_code, name_zh) with no accepted file for the quarter. */
-    public List<Map<String, Object>> unitsWithoutAcceptedFile(String period) {
-        return jdbc.queryForList(SQL.get("unitsWithoutAcceptedFile"), Map.of("period", period));
     }
 
     /** Unit contacts kept in the warehouse: name, email, unit_code. */

@@ -37,12 +37,6 @@ public class MailTexts {
         return names.isEmpty() ? code : names.get(0);
     }
 
-    /** The deadline of the quarter's submissions (calendar), or null before the marts know the quarter. */
-    public LocalDate deadline(String period) {
-        List<java.sql.Date> dates = jdbc.queryForList(DeliveryService.SQL.get("deadline"), Map.of("period", period), java.sql.Date.class);
-        return dates.isEmpty() ? null : dates.get(0).toLocalDate();
-    }
-
     /** Quarterly reports: the three-line summary (lagging indicators in the two plan areas, reporting rate). */
     public Text reports(String period, String edition, List<String> titles, List<String> missingUnits) {
         String label = periodLabel(period);
@@ -74,19 +68,19 @@ public class MailTexts {
                 + (missingUnits.isEmpty() ? "，各单位均已报送。" : "，未报送：" + String.join("、", missingUnits) + "。");
     }
 
-    public Text reminder(String period, String unitName, LocalDate today) {
+    /** @param deadline the unit's own deadline (the reporting calendar's) */
+    public Text reminder(String period, String unitName, LocalDate deadline, LocalDate today) {
         String label = periodLabel(period);
-        LocalDate deadline = deadline(period);
-        String when = deadline == null ? "" : "截止日期为" + deadline + "（还有" + Math.max(0, ChronoUnit.DAYS.between(today, deadline)) + "天）";
+        String when = "截止日期为" + deadline + "（还有" + Math.max(0, ChronoUnit.DAYS.between(today, deadline)) + "天）";
         return new Text("【振兴监测】请按时报送" + label + "监测季报",
-                unitName + "：\n\n贵单位尚未报送" + label + "监测季报（或报送后被退回、尚未重报）" + (when.isEmpty() ? "" : "，" + when)
+                unitName + "：\n\n贵单位尚未报送" + label + "监测季报（或报送后被退回、尚未重报），" + when
                         + "。请下载本期报表模板，填好后上传到报送系统或放入收件箱。如已报送，请忽略本提醒。" + SIGNATURE);
     }
 
-    public Text overdue(String period, String unitName, LocalDate today) {
+    /** @param deadline the unit's own deadline (the reporting calendar's) */
+    public Text overdue(String period, String unitName, LocalDate deadline, LocalDate today) {
         String label = periodLabel(period);
-        LocalDate deadline = deadline(period);
-        String days = deadline == null ? "" : "（截止日期" + deadline + "，已逾期" + Math.max(1, ChronoUnit.DAYS.between(deadline, today)) + "天）";
+        String days = "（截止日期" + deadline + "，已逾期" + Math.max(1, ChronoUnit.DAYS.between(deadline, today)) + "天）";
         return new Text("【振兴监测】" + label + "监测季报已逾期未报送",
                 unitName + "：\n\n贵单位" + label + "监测季报已逾期未报送" + days + "。逾期报送的报表仍会接收，但将在数据报送情况通报中记为逾期。"
                         + "请尽快报送。" + SIGNATURE);

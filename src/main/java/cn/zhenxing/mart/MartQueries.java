@@ -48,6 +48,27 @@ public class MartQueries {
         return labels.isEmpty() ? null : labels.get(0);
     }
 
+    /** Each unit's completeness row for the quarter (the administrator's board). */
+    public List<Map<String, Object>> completenessBoard(String periodCode) {
+        return jdbc.queryForList(MartRefresher.SQL.get("completenessBoard"), Map.of("period", periodCode));
+    }
+
+    /** The province's reporting and on-time rates for the quarter, or null. */
+    public Map<String, Object> provinceRate(String periodCode) {
+        List<Map<String, Object>> rows = jdbc.queryForList(MartRefresher.SQL.get("provinceRate"), Map.of("period", periodCode));
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    /** Planning areas (area_code, name_zh) in display order. */
+    public List<Map<String, Object>> areas() {
+        return jdbc.queryForList(MartRefresher.SQL.get("areas"), Map.of());
+    }
+
+    /** Quarters with any indicator value in the marts, newest first. */
+    public List<String> progressPeriods() {
+        return jdbc.queryForList(MartRefresher.SQL.get("progressPeriods"), Map.of(), String.class);
+    }
+
     /** When the quarter's marts were last rebuilt, or null if never. */
     public LocalDateTime lastRefresh(String periodCode) {
         return jdbc.queryForObject(MartRefresher.SQL.get("lastRefresh"), Map.of("periodCode", periodCode), LocalDateTime.class);

@@ -1,6 +1,8 @@
 package cn.zhenxing.mart;
 
-import cn.zhenxing.submission.SubmissionProperties;
+import cn.zhenxing.calendar.CalendarChanged;
+import cn.zhenxing.calendar.ReportingCalendar;
+import cn.zhenxing.warehouse.Quarter;
 import cn.zhenxing.warehouse.SqlFile;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -12,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,12 +32,12 @@ public class MartRefresher {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate tx;
-    private final SubmissionProperties submission;
+    private final ReportingCalendar calendar;
 
-    public MartRefresher(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactions, SubmissionProperties submission) {
+    public MartRefresher(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactions, ReportingCalendar calendar) {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
-        this.submission = submission;
+        this.calendar = calendar;
     }
 
     /** What one quarter's rebuild produced. */
@@ -64,6 +67,12 @@ public class MartRefresher {
             done.add(rebuild(later, "incremental", trigger));
         }
         return done;
+    }
+
+    /** An exception moved a unit's deadline: the quarter's completeness follows at once. */
+    @EventListener
+    public void calendarChanged(CalendarChanged change) {
+        refresh(change.quarter().code(), "full", change.reason());
     }
 
     /** One quarter. */
@@ -106,17 +115,8 @@ public class MartRefresher {
         return result;
     }
 
-    /** Calendar rows from configuration for every quarter since the first submission whose window has opened. */
-    void ensureCalendar() {
-        Integer first = jdbc.queryForObject(SQL.get("firstSubmittedQuarter"), Map.of(), Integer.class);
-        if (first == null) {
-            return;
-        }
-        jdbc.update(SQL.get("calendarInsert"), new MapSqlParameterSource()
-                .addValue("first", first)
-                .addValue("today", LocalDate.now())
-                .addValue("opensDaysBefore", submission.windowOpensDaysBeforeQuarterEnd())
-                .addValue("deadlineDaysAfter", submission.deadlineDaysAfterQuarter()));
+    private void ensureCalendar() {
+        calendar.ensureCalendar(LocalDate.now());
     }
 
     private Map<String, Object> period(String periodCode) {

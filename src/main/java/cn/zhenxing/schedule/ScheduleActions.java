@@ -1,13 +1,15 @@
 package cn.zhenxing.schedule;
 
 import cn.zhenxing.ZhenxingProperties;
+import cn.zhenxing.calendar.ReportingCalendar;
 import cn.zhenxing.delivery.DeliveryService;
 import cn.zhenxing.delivery.MailTexts;
+import cn.zhenxing.ingest.IngestService;
 import cn.zhenxing.mart.MartRefresher;
 import cn.zhenxing.report.ReportName;
 import cn.zhenxing.report.ReportService;
 import cn.zhenxing.schedule.ScheduleFiles.Recipient;
-import cn.zhenxing.submission.IngestService;
+import cn.zhenxing.warehouse.Quarter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,23 +28,23 @@ public class ScheduleActions {
     private final ReportService reports;
     private final DeliveryService delivery;
     private final MailTexts texts;
+    private final ReportingCalendar calendar;
     private final Path reportsDir;
 
-    public ScheduleActions(IngestService ingest, MartRefresher marts, ReportService reports, DeliveryService delivery, MailTexts texts,
+    public ScheduleActions(IngestService ingest, MartRefresher marts, ReportService reports, DeliveryService delivery, MailTexts texts, ReportingCalendar calendar,
                            ScheduleProperties properties, ZhenxingProperties zhenxing) {
         this.ingest = ingest;
         this.marts = marts;
         this.reports = reports;
         this.delivery = delivery;
         this.texts = texts;
+        this.calendar = calendar;
         this.reportsDir = properties.reportsRoot(zhenxing.dataDir());
     }
 
     /** The quarter a run is about: the one before the quarter of its fire date (in the schedule's zone). */
     static String reportedQuarter(Instant fireTime, String zone) {
-        LocalDate date = fireTime.atZone(ZoneId.of(zone)).toLocalDate();
-        int quarter = (date.getMonthValue() - 1) / 3 + 1;
-        return quarter == 1 ? (date.getYear() - 1) + "Q4" : date.getYear() + "Q" + (quarter - 1);
+        return Quarter.of(fireTime.atZone(ZoneId.of(zone)).toLocalDate()).previous().code();
     }
 
     public String run(ScheduleDefinition d, Instant fireTime, List<Recipient> fileRecipients) throws Exception {
@@ -90,7 +92,7 @@ public class ScheduleActions {
                 (file.toString().endsWith(".pdf") ? pdfs : xlsx).add(file);
             }
         }
-        List<String> missing = missing(period).stream().map(u -> (String) u.get("name_zh")).toList();
+        List<String> missing = calendar.missing(Quarter.parse(period), LocalDate.now()).stream().map(ReportingCalendar.UnitDeadline::unitName).toList();
         int queued = 0;
         for (Recipient r : group(recipients, d.recipients(), "province-leaders")) {
             queued += enqueue("report", d, period, "province", r, texts.reports(period, "全省版", titles, missing), pdfs) ? 1 : 0;
@@ -113,18 +115,19 @@ public class ScheduleActions {
     private String missingUnits(ScheduleDefinition d, String period, List<Recipient> recipients, LocalDate today, boolean overdue) throws Exception {
         marts.refresh(period, "full", "schedule " + d.name());
         int queued = 0;
-        List<Map<String, Object>> missing = missing(period);
-        for (Map<String, Object> unit : missing) {
+        Quarter quarter = Quarter.parse(period);
+        List<ReportingCalendar.UnitDeadline> missing = overdue ? calendar.overdue(quarter, today) : calendar.withoutAcceptedFile(quarter);
+        for (ReportingCalendar.UnitDeadline unit : missing) {
             for (Recipient r : group(recipients, d.recipients(), "unit-contacts")) {
-                if (unit.get("unit_code").equals(r.unit())) {
-                    MailTexts.Text t = overdue ? texts.overdue(period, (String) unit.get("name_zh"), today)
-                            : texts.reminder(period, (String) unit.get("name_zh"), today);
-                    queued += enqueue(overdue ? "overdue" : "reminder", d, period, (String) unit.get("unit_code"), r, t, List.of()) ? 1 : 0;
+                if (unit.unitCode().equals(r.unit())) {
+                    MailTexts.Text t = overdue ? texts.overdue(period, unit.unitName(), unit.deadline(), today)
+                            : texts.reminder(period, unit.unitName(), unit.deadline(), today);
+                    queued += enqueue(overdue ? "overdue" : "reminder", d, period, unit.unitCode(), r, t, List.of()) ? 1 : 0;
                 }
             }
         }
         if (overdue && !missing.isEmpty()) {
-            String names = String.join("、", missing.stream().map(u -> (String) u.get("name_zh")).toList());
+            String names = String.join("、", missing.stream().map(ReportingCalendar.UnitDeadline::unitName).toList());
             for (Recipient r : group(recipients, d.recipients(), "staff")) {
                 MailTexts.Text t = new MailTexts.Text("【振兴监测】" + texts.periodLabel(period) + "逾期未报送单位" + missing.size() + "个",
                         "逾期未报送：" + names + "。已分别通知各单位。");
@@ -132,10 +135,6 @@ public class ScheduleActions {
             }
         }
         return missing.size() + " unit(s) without an accepted file for " + period + ", " + queued + " mail(s) queued; " + sent(delivery.sendPending());
-    }
-
-    private List<Map<String, Object>> missing(String period) {
-        return delivery.unitsWithoutAcceptedFile(period);
     }
 
     private boolean enqueue(String kind, ScheduleDefinition d, String period, String dedupe, Recipient r, MailTexts.Text t, List<Path> files)

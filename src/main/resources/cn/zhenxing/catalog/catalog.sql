@@ -1,13 +1,13 @@
 -- Statements of the catalog load job and the catalog queries, by name (see SqlFile).
 
 -- name: loadStart
-INSERT INTO catalog_load (checksum, source, effective_date, job_execution_id) VALUES (?, ?, ?, ?);
+INSERT INTO ops_catalog_load (checksum, source, effective_date, job_execution_id) VALUES (?, ?, ?, ?);
 
 -- name: loadFinish
-UPDATE catalog_load SET rows_inserted = ?, rows_updated = ?, rows_unchanged = ? WHERE catalog_load_id = ?;
+UPDATE ops_catalog_load SET rows_inserted = ?, rows_updated = ?, rows_unchanged = ? WHERE catalog_load_id = ?;
 
 -- name: loadCounts
-SELECT rows_inserted, rows_updated, rows_unchanged FROM catalog_load WHERE catalog_load_id = ?;
+SELECT rows_inserted, rows_updated, rows_unchanged FROM ops_catalog_load WHERE catalog_load_id = ?;
 
 -- name: regionRowCount
 SELECT COUNT(*) FROM dim_region;

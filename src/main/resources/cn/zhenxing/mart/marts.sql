@@ -17,25 +17,15 @@ SELECT period_key, period_code, year, quarter, end_date FROM dim_period WHERE pe
 -- name: quartersWithData
 SELECT p.period_code FROM dim_period p
 WHERE p.period_type = 'Q'
-  AND (EXISTS (SELECT 1 FROM fact_submission s WHERE s.period_key = p.period_key)
-       OR EXISTS (SELECT 1 FROM reporting_calendar c WHERE c.period_key = p.period_key))
+  AND (EXISTS (SELECT 1 FROM ops_submission s WHERE s.period_key = p.period_key)
+       OR EXISTS (SELECT 1 FROM cfg_reporting_calendar c WHERE c.period_key = p.period_key))
 ORDER BY p.period_key;
 
 -- name: laterQuartersWithData
 SELECT p.period_code FROM dim_period p
 WHERE p.period_type = 'Q' AND p.period_key > :p
-  AND EXISTS (SELECT 1 FROM fact_submission s WHERE s.period_key = p.period_key AND s.is_current)
+  AND EXISTS (SELECT 1 FROM ops_submission s WHERE s.period_key = p.period_key AND s.is_current)
 ORDER BY p.period_key;
-
--- name: firstSubmittedQuarter
-SELECT MIN(period_key) FROM fact_submission WHERE period_key IS NOT NULL;
-
--- name: calendarInsert
-INSERT INTO reporting_calendar (period_key, opens_on, deadline, source)
-SELECT period_key, DATE_SUB(end_date, INTERVAL :opensDaysBefore DAY), DATE_ADD(end_date, INTERVAL :deadlineDaysAfter DAY), 'config'
-FROM dim_period
-WHERE period_type = 'Q' AND period_key >= :first AND DATE_SUB(end_date, INTERVAL :opensDaysBefore DAY) <= :today
-  AND period_key NOT IN (SELECT period_key FROM reporting_calendar);
 
 -- ---------------------------------------------------------------------------------------------
 -- Refresh of one period, in this order.
@@ -74,12 +64,12 @@ WITH regions AS (
          AND EXISTS (SELECT 1 FROM members m WHERE m.area_code = t.scope_code AND m.city_code = r.region_code))
      OR (r.level = 'province' AND (t.scope_type IS NULL OR t.scope_type IN ('area', 'other')))
 ), reported AS (
-  SELECT * FROM v_indicator_value_current WHERE period_key = :p
+  SELECT * FROM int_indicator_value_current WHERE period_key = :p
 ), population AS (
   SELECT region_code, population_wan FROM (
     SELECT region_code, population_wan,
            ROW_NUMBER() OVER (PARTITION BY region_code ORDER BY year > :year, ABS(year - :year)) AS pick
-    FROM v_region_population) x
+    FROM int_region_population) x
   WHERE pick = 1
 ), leaves AS (
   SELECT region_code, indicator_key FROM expected
@@ -99,7 +89,7 @@ JOIN dim_indicator i ON i.indicator_key = l.indicator_key
 LEFT JOIN reported c ON c.region_code = l.region_code AND c.indicator_key = l.indicator_key
 LEFT JOIN population pop ON pop.region_code = l.region_code;
 
--- Cities from their counties, then the province from its cities (roll-up rules: v_mart_rollup, V11):
+-- Cities from their counties, then the province from its cities (roll-up rules: int_mart_rollup, V11):
 -- a value the region reported itself wins over the roll-up (value_source says which was used).
 -- name: refresh.indicatorCities
 INSERT INTO mart_indicator_progress (period_key, period_code, scope_type, scope_code, scope_name, scope_level, city_code,
@@ -109,10 +99,10 @@ INSERT INTO mart_indicator_progress (period_key, period_code, scope_type, scope_
 WITH regions AS (
   SELECT region_code, name_zh, level, city_code FROM dim_region WHERE :periodEnd BETWEEN valid_from AND valid_to
 ), parts AS (
-  SELECT parent_code AS region_code, v.* FROM v_mart_rollup v
+  SELECT parent_code AS region_code, v.* FROM int_mart_rollup v
   WHERE v.period_key = :p AND v.parent_type = 'region' AND v.parent_code <> '140000'
 ), reported AS (
-  SELECT c.* FROM v_indicator_value_current c
+  SELECT c.* FROM int_indicator_value_current c
   JOIN regions r ON r.region_code = c.region_code AND r.level = 'city'
   JOIN dim_indicator i ON i.indicator_key = c.indicator_key AND i.report_level = 'county'
   WHERE c.period_key = :p
@@ -120,7 +110,7 @@ WITH regions AS (
   SELECT region_code, population_wan FROM (
     SELECT region_code, population_wan,
            ROW_NUMBER() OVER (PARTITION BY region_code ORDER BY year > :year, ABS(year - :year)) AS pick
-    FROM v_region_population) x
+    FROM int_region_population) x
   WHERE pick = 1
 ), keyset AS (
   SELECT region_code, indicator_key FROM parts UNION SELECT region_code, indicator_key FROM reported
@@ -154,9 +144,9 @@ INSERT INTO mart_indicator_progress (period_key, period_code, scope_type, scope_
        value, value_source, reported_value, rollup_value, numerator_value, denominator_value, weight_value,
        contributing_regions, reporting_regions, value_year_ago, year_ago_source, status_zh, refreshed_at)
 WITH parts AS (
-  SELECT v.* FROM v_mart_rollup v WHERE v.period_key = :p AND v.parent_type = 'region' AND v.parent_code = '140000'
+  SELECT v.* FROM int_mart_rollup v WHERE v.period_key = :p AND v.parent_type = 'region' AND v.parent_code = '140000'
 ), reported AS (
-  SELECT c.* FROM v_indicator_value_current c
+  SELECT c.* FROM int_indicator_value_current c
   JOIN dim_indicator i ON i.indicator_key = c.indicator_key AND i.report_level IN ('city', 'county')
   WHERE c.period_key = :p AND c.region_code = '140000'
 ), keyset AS (
@@ -196,7 +186,7 @@ INSERT INTO mart_indicator_progress (period_key, period_code, scope_type, scope_
        value, value_source, reported_value, rollup_value, numerator_value, denominator_value, weight_value,
        contributing_regions, reporting_regions, value_year_ago, year_ago_source, status_zh, refreshed_at)
 WITH parts AS (
-  SELECT a.area_key, v.* FROM v_mart_rollup v
+  SELECT a.area_key, v.* FROM int_mart_rollup v
   JOIN dim_planning_area a ON a.area_code = v.parent_code
   WHERE v.period_key = :p AND v.parent_type = 'area'
     AND v.contributing = (SELECT COUNT(*) FROM bridge_area_region b
@@ -321,7 +311,7 @@ SET m.attainment = CASE
     END
 WHERE m.period_key = :p;
 
--- Status, thresholds from mart_rule. Order matters: not aggregable, no numeric target, no value,
+-- Status, thresholds from cfg_mart_rule. Order matters: not aggregable, no numeric target, no value,
 -- incomplete sum, target met, then the path ratio.
 -- name: refresh.indicatorStatus
 UPDATE mart_indicator_progress m
@@ -334,14 +324,14 @@ SET m.status_zh = CASE
       WHEN CASE
              WHEN m.target_operator = 'range' THEN m.value BETWEEN m.target_value AND m.target_value_high
              WHEN (m.target_operator = 'approx' OR i.direction = 'target_band')
-                  AND ABS(m.value - m.target_value) <= (SELECT rule_value FROM mart_rule WHERE rule_key = 'status.approx_tolerance') * ABS(m.target_value) THEN TRUE
+                  AND ABS(m.value - m.target_value) <= (SELECT rule_value FROM cfg_mart_rule WHERE rule_key = 'status.approx_tolerance') * ABS(m.target_value) THEN TRUE
              WHEN i.direction = 'target_band' THEN FALSE
              WHEN i.direction = 'lower_better' THEN IF(m.target_operator = 'lt', m.value < m.target_value, m.value <= m.target_value)
              ELSE IF(m.target_operator = 'gt', m.value > m.target_value, m.value >= m.target_value)
            END THEN '达标'
       WHEN m.path_ratio IS NULL THEN '正常推进'
-      WHEN m.path_ratio >= (SELECT rule_value FROM mart_rule WHERE rule_key = 'status.on_track_min_ratio') THEN '正常推进'
-      WHEN m.path_ratio >= (SELECT rule_value FROM mart_rule WHERE rule_key = 'status.lagging_min_ratio') THEN '滞后'
+      WHEN m.path_ratio >= (SELECT rule_value FROM cfg_mart_rule WHERE rule_key = 'status.on_track_min_ratio') THEN '正常推进'
+      WHEN m.path_ratio >= (SELECT rule_value FROM cfg_mart_rule WHERE rule_key = 'status.lagging_min_ratio') THEN '滞后'
       ELSE '严重滞后'
     END
 WHERE m.period_key = :p;
@@ -359,7 +349,7 @@ INSERT INTO mart_task_progress (period_key, period_code, task_key, task_code, ta
 WITH current_rows AS (
   SELECT f.task_key, f.period_key, r.region_code, r.name_zh AS region_name, f.status, f.percent_done, f.problems_text, f.submission_id
   FROM fact_task_progress f
-  JOIN fact_submission s ON s.submission_id = f.submission_id AND s.is_current
+  JOIN ops_submission s ON s.submission_id = f.submission_id AND s.is_current
   JOIN dim_region r ON r.region_key = f.region_key
   WHERE f.period_key IN (:p, :prev)
 ), timed AS (
@@ -374,10 +364,10 @@ WITH current_rows AS (
 SELECT :p, :periodCode, x.task_key, x.task_code, x.title_zh, x.plan_code, x.region_code, x.region_name,
        x.status, x.percent_done, prev.percent_done, x.percent_done - prev.percent_done, x.elapsed,
        x.status = '滞后' OR COALESCE(x.status <> '已完成' AND x.effective_percent
-                             < x.elapsed - (SELECT rule_value FROM mart_rule WHERE rule_key = 'task.elapsed_tolerance_points'), FALSE),
+                             < x.elapsed - (SELECT rule_value FROM cfg_mart_rule WHERE rule_key = 'task.elapsed_tolerance_points'), FALSE),
        CASE WHEN x.status = '滞后' THEN '填报为滞后'
             WHEN x.status <> '已完成' AND x.effective_percent
-                 < x.elapsed - (SELECT rule_value FROM mart_rule WHERE rule_key = 'task.elapsed_tolerance_points')
+                 < x.elapsed - (SELECT rule_value FROM cfg_mart_rule WHERE rule_key = 'task.elapsed_tolerance_points')
             THEN '进度低于时间进度' END,
        (SELECT GROUP_CONCAT(d.name_zh ORDER BY b.position SEPARATOR '、') FROM bridge_task_department b
           JOIN dim_department d ON d.department_key = b.department_key WHERE b.task_key = x.task_key),
@@ -401,7 +391,7 @@ INSERT INTO mart_project_progress (period_key, period_code, project_key, project
 WITH current_rows AS (
   SELECT f.*, u.unit_code, u.region_code AS unit_region, dp.year
   FROM fact_project_progress f
-  JOIN fact_submission s ON s.submission_id = f.submission_id AND s.is_current
+  JOIN ops_submission s ON s.submission_id = f.submission_id AND s.is_current
   JOIN dim_reporting_unit u ON u.unit_key = s.unit_key
   JOIN dim_period dp ON dp.period_key = f.period_key
   WHERE f.period_key <= :p
@@ -434,7 +424,7 @@ WHERE c.period_key = :p;
 DELETE FROM mart_submission_completeness WHERE period_key = :p;
 
 -- Completeness (DHIS2's reporting rate): every unit is expected every calendar quarter. On time =
--- the first accepted file was received by the deadline (the calendar's, or the unit's exception).
+-- the first accepted file was received by the unit's deadline (int_unit_deadline: the reporting calendar's rule).
 -- Duplicates and unidentified files do not count as received.
 -- name: refresh.completeness
 INSERT INTO mart_submission_completeness (period_key, period_code, unit_key, unit_code, unit_name, city_code, deadline,
@@ -445,15 +435,14 @@ WITH files AS (
          SUM(status = 'rejected') AS rejected, MIN(received_at) AS first_received,
          MIN(CASE WHEN status IN ('accepted', 'superseded') THEN received_at END) AS first_accepted,
          MIN(CASE WHEN status = 'rejected' THEN received_at END) AS first_rejected
-  FROM fact_submission WHERE period_key = :p AND unit_key IS NOT NULL AND status IN ('accepted', 'superseded', 'rejected')
+  FROM ops_submission WHERE period_key = :p AND unit_key IS NOT NULL AND status IN ('accepted', 'superseded', 'rejected')
   GROUP BY unit_key
 ), units AS (
   SELECT u.unit_key, u.unit_code, u.name_zh, COALESCE(r.city_code, '140000') AS city_code,
-         COALESCE(ex.deadline, cal.deadline) AS deadline
+         d.deadline
   FROM dim_reporting_unit u
   JOIN dim_region r ON r.region_code = u.region_code AND r.is_current
-  JOIN reporting_calendar cal ON cal.period_key = :p
-  LEFT JOIN reporting_exception ex ON ex.unit_key = u.unit_key AND ex.period_key = :p
+  JOIN int_unit_deadline d ON d.unit_key = u.unit_key AND d.period_key = :p AND d.in_calendar
 )
 SELECT :p, :periodCode, u.unit_key, u.unit_code, u.name_zh, u.city_code, u.deadline, TRUE,
        COALESCE(f.received, 0) > 0, COALESCE(f.versions, 0) > 0,
@@ -485,7 +474,7 @@ WITH hist AS (
   SELECT region_code, indicator_key, value,
          ROW_NUMBER() OVER (PARTITION BY region_code, indicator_key ORDER BY value) AS rn,
          COUNT(*) OVER (PARTITION BY region_code, indicator_key) AS n
-  FROM v_indicator_value_current
+  FROM int_indicator_value_current
   WHERE period_key BETWEEN :p - 30 AND :p - 1 AND value IS NOT NULL
 ), with_median AS (
   SELECT region_code, indicator_key, value, n,
@@ -503,11 +492,11 @@ WITH hist AS (
 ), scored AS (
   SELECT c.region_code, c.indicator_key, c.value, c.submission_id, s.median_value, s.n, s.mad_value,
          (c.value - s.median_value) / (1.4826 * GREATEST(s.mad_value,
-              (SELECT rule_value FROM mart_rule WHERE rule_key = 'quality.mad_floor_share') * ABS(s.median_value), 0.000001)) AS z
-  FROM v_indicator_value_current c
+              (SELECT rule_value FROM cfg_mart_rule WHERE rule_key = 'quality.mad_floor_share') * ABS(s.median_value), 0.000001)) AS z
+  FROM int_indicator_value_current c
   JOIN stats s ON s.region_code = c.region_code AND s.indicator_key = c.indicator_key
   WHERE c.period_key = :p AND c.value IS NOT NULL
-    AND s.n >= (SELECT rule_value FROM mart_rule WHERE rule_key = 'quality.min_history')
+    AND s.n >= (SELECT rule_value FROM cfg_mart_rule WHERE rule_key = 'quality.min_history')
 )
 SELECT :p, :periodCode, s.region_code, r.name_zh, i.indicator_code, i.name_zh, 'history', s.value, s.median_value, s.mad_value,
        ROUND(s.z, 2), s.n,
@@ -517,7 +506,7 @@ SELECT :p, :periodCode, s.region_code, r.name_zh, i.indicator_code, i.name_zh, '
 FROM scored s
 JOIN dim_region r ON r.region_code = s.region_code AND :periodEnd BETWEEN r.valid_from AND r.valid_to
 JOIN dim_indicator i ON i.indicator_key = s.indicator_key
-WHERE ABS(s.z) > (SELECT rule_value FROM mart_rule WHERE rule_key = 'quality.robust_z');
+WHERE ABS(s.z) > (SELECT rule_value FROM cfg_mart_rule WHERE rule_key = 'quality.robust_z');
 
 -- Outliers against peer regions: same indicator, quarter and level (counties with counties, cities
 -- with cities), only for indicators that are not sums (a total depends on the region's size).
@@ -528,7 +517,7 @@ WITH cur AS (
   SELECT c.region_code, r.name_zh AS region_name, r.level, c.indicator_key, c.value, c.submission_id,
          ROW_NUMBER() OVER (PARTITION BY r.level, c.indicator_key ORDER BY c.value) AS rn,
          COUNT(*) OVER (PARTITION BY r.level, c.indicator_key) AS n
-  FROM v_indicator_value_current c
+  FROM int_indicator_value_current c
   JOIN dim_region r ON r.region_code = c.region_code AND :periodEnd BETWEEN r.valid_from AND r.valid_to
   JOIN dim_indicator i ON i.indicator_key = c.indicator_key AND i.rollup <> 'sum'
   WHERE c.period_key = :p AND c.value IS NOT NULL AND r.level IN ('city', 'county')
@@ -547,9 +536,9 @@ WITH cur AS (
   FROM deviations
 ), z AS (
   SELECT scored.*, (value - median_value) / (1.4826 * GREATEST(mad_value,
-              (SELECT rule_value FROM mart_rule WHERE rule_key = 'quality.mad_floor_share') * ABS(median_value), 0.000001)) AS z
+              (SELECT rule_value FROM cfg_mart_rule WHERE rule_key = 'quality.mad_floor_share') * ABS(median_value), 0.000001)) AS z
   FROM scored
-  WHERE n >= (SELECT rule_value FROM mart_rule WHERE rule_key = 'quality.min_peers')
+  WHERE n >= (SELECT rule_value FROM cfg_mart_rule WHERE rule_key = 'quality.min_peers')
 )
 SELECT :p, :periodCode, s.region_code, s.region_name, i.indicator_code, i.name_zh, 'peers', s.value, s.median_value, s.mad_value,
        ROUND(s.z, 2), s.n,
@@ -558,10 +547,10 @@ SELECT :p, :periodCode, s.region_code, s.region_name, i.indicator_code, i.name_z
        s.submission_id, :now
 FROM z s
 JOIN dim_indicator i ON i.indicator_key = s.indicator_key
-WHERE ABS(s.z) > (SELECT rule_value FROM mart_rule WHERE rule_key = 'quality.robust_z');
+WHERE ABS(s.z) > (SELECT rule_value FROM cfg_mart_rule WHERE rule_key = 'quality.robust_z');
 
 -- name: refresh.log
-INSERT INTO mart_refresh (period_key, kind, trigger_zh, indicator_rows, finished_at)
+INSERT INTO ops_mart_refresh (period_key, kind, trigger_zh, indicator_rows, finished_at)
 SELECT :p, :kind, :trigger, COUNT(*), :now FROM mart_indicator_progress WHERE period_key = :p;
 
 -- ---------------------------------------------------------------------------------------------
@@ -583,7 +572,21 @@ WHERE m.period_code = :periodCode AND m.scope_type = :scopeType AND m.scope_code
 ORDER BY m.plan_code, m.indicator_key;
 
 -- name: lastRefresh
-SELECT MAX(finished_at) FROM mart_refresh r JOIN dim_period p ON p.period_key = r.period_key WHERE p.period_code = :periodCode;
+SELECT MAX(finished_at) FROM ops_mart_refresh r JOIN dim_period p ON p.period_key = r.period_key WHERE p.period_code = :periodCode;
 
 -- name: periodLabel
 SELECT label_zh FROM dim_period WHERE period_code = :periodCode;
+
+-- name: completenessBoard
+SELECT c.unit_code, c.unit_name, c.deadline, c.status_zh, c.first_accepted_received_at, c.days_late, c.rejected_count, c.versions
+FROM mart_submission_completeness c JOIN dim_period p ON p.period_key = c.period_key
+WHERE p.period_code = :period ORDER BY c.unit_code;
+
+-- name: provinceRate
+SELECT r.* FROM mart_completeness_rate r WHERE r.period_code = :period AND r.scope = 'province';
+
+-- name: areas
+SELECT area_code, name_zh FROM dim_planning_area ORDER BY sort_order;
+
+-- name: progressPeriods
+SELECT DISTINCT period_code FROM mart_indicator_progress WHERE value IS NOT NULL ORDER BY period_code DESC;

@@ -5,10 +5,10 @@
 SELECT period_key, period_code, label_zh, year, quarter, end_date FROM dim_period WHERE period_type = 'Q' AND period_code = :periodCode;
 
 -- name: asOf
-SELECT MAX(finished_at) FROM mart_refresh WHERE period_key = :p;
+SELECT MAX(finished_at) FROM ops_mart_refresh WHERE period_key = :p;
 
 -- name: versionsIncluded
-SELECT COUNT(*) AS files, COALESCE(SUM(version > 1), 0) AS resubmitted FROM fact_submission WHERE period_key = :p AND is_current;
+SELECT COUNT(*) AS files, COALESCE(SUM(version > 1), 0) AS resubmitted FROM ops_submission WHERE period_key = :p AND is_current;
 
 -- name: region
 SELECT region_code, name_zh, level FROM dim_region WHERE is_current AND region_code = :code;

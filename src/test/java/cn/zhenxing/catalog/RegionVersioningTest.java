@@ -3,8 +3,8 @@ package cn.zhenxing.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhenxing.WarehouseTest;
-import cn.zhenxing.submission.IngestService;
-import cn.zhenxing.submission.SampleGenerator;
+import cn.zhenxing.ingest.IngestService;
+import cn.zhenxing.samples.SampleGenerator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -79,7 +79,7 @@ class RegionVersioningTest {
         Path file = samples.generate(period, Files.createDirectories(temp.resolve("forms-" + period)), List.of("140300")).get(0);
         IngestService.Outcome o = ingest.ingest(List.of(file), "cli", "test", null, receivedOn.atStartOfDay(), x -> { }).get(0);
         assertThat(o.status()).as(o.problems().toString()).isEqualTo(IngestService.Status.ACCEPTED);
-        return jdbc.queryForObject("SELECT submission_id FROM fact_submission WHERE is_current AND period_key = "
+        return jdbc.queryForObject("SELECT submission_id FROM ops_submission WHERE is_current AND period_key = "
                 + "(SELECT period_key FROM dim_period WHERE period_code = ?)", Long.class, period);
     }
 

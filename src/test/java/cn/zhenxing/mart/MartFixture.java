@@ -30,14 +30,14 @@ final class MartFixture {
         int periodKey = periodKey(period);
         boolean accepted = status.equals("accepted");
         if (accepted) {
-            jdbc.update("UPDATE fact_submission SET is_current = FALSE, status = 'superseded' WHERE unit_key = ? AND period_key = ? AND is_current",
+            jdbc.update("UPDATE ops_submission SET is_current = FALSE, status = 'superseded' WHERE unit_key = ? AND period_key = ? AND is_current",
                     unitKey, periodKey);
         }
-        Integer version = accepted ? jdbc.queryForObject("SELECT COALESCE(MAX(version), 0) + 1 FROM fact_submission WHERE unit_key = ? "
+        Integer version = accepted ? jdbc.queryForObject("SELECT COALESCE(MAX(version), 0) + 1 FROM ops_submission WHERE unit_key = ? "
                 + "AND period_key = ? AND status IN ('accepted', 'superseded')", Integer.class, unitKey, periodKey) : 0;
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update(c -> {
-            var ps = c.prepareStatement("INSERT INTO fact_submission (unit_key, period_key, version, file_name, file_sha256, file_size, channel, "
+            var ps = c.prepareStatement("INSERT INTO ops_submission (unit_key, period_key, version, file_name, file_sha256, file_size, channel, "
                     + "status, received_at, decided_at, is_current) VALUES (?, ?, ?, 'fixture.xlsx', SHA2(UUID(), 256), 1, 'cli', ?, ?, ?, ?)",
                     new String[] {"submission_id"});
             ps.setInt(1, unitKey);

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import cn.zhenxing.WarehouseTest;
 import cn.zhenxing.catalog.CatalogLoader;
-import cn.zhenxing.submission.FormDefinition;
-import cn.zhenxing.submission.IngestService;
-import cn.zhenxing.submission.SampleGenerator;
+import cn.zhenxing.form.FormDefinition;
+import cn.zhenxing.ingest.IngestService;
+import cn.zhenxing.samples.SampleGenerator;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigDecimal;

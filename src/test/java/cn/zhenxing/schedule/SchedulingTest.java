@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.zhenxing.WarehouseTest;
 import cn.zhenxing.catalog.CatalogLoader;
 import cn.zhenxing.delivery.DeliveryService;
-import cn.zhenxing.submission.IngestService;
-import cn.zhenxing.submission.SampleGenerator;
+import cn.zhenxing.ingest.IngestService;
+import cn.zhenxing.samples.SampleGenerator;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.BodyPart;
@@ -216,7 +216,7 @@ class SchedulingTest {
             DeliveryService.Sent first = delivery.sendPending();
             assertThat(first.failed()).isEqualTo(1);
             assertThat(first.sent()).isZero();
-            Map<String, Object> row = jdbc.queryForMap("SELECT * FROM delivery_log WHERE schedule_name = 'outage-test'");
+            Map<String, Object> row = jdbc.queryForMap("SELECT * FROM ops_delivery_log WHERE schedule_name = 'outage-test'");
             assertThat(row.get("status")).isEqualTo("pending");
             assertThat(row.get("attempts")).isEqualTo(1);
             assertThat((String) row.get("last_error")).isNotBlank();
@@ -226,7 +226,7 @@ class SchedulingTest {
         assertThat(delivery.sendPending().sent()).isEqualTo(1);
         assertThat(delivery.sendPending().sent()).isZero();
         assertThat(smtp.getReceivedMessages()).hasSize(1);
-        assertThat(jdbc.queryForObject("SELECT status FROM delivery_log WHERE schedule_name = 'outage-test'", String.class)).isEqualTo("sent");
+        assertThat(jdbc.queryForObject("SELECT status FROM ops_delivery_log WHERE schedule_name = 'outage-test'", String.class)).isEqualTo("sent");
     }
 
     @Test
@@ -235,8 +235,8 @@ class SchedulingTest {
             delivery.enqueue(new DeliveryService.Message("report", "restart-test", "2025Q4", "x", who + "@example.gov.cn", null, "测试", "正文", List.of()));
         }
         // The killed process had sent a, and was sending b when it died (its claim is now stale).
-        jdbc.update("UPDATE delivery_log SET status = 'sent', sent_at = NOW() WHERE schedule_name = 'restart-test' AND recipient_email = 'a@example.gov.cn'");
-        jdbc.update("UPDATE delivery_log SET status = 'sending', claimed_by = 'dead', claimed_at = NOW() - INTERVAL 1 HOUR, attempts = 1 "
+        jdbc.update("UPDATE ops_delivery_log SET status = 'sent', sent_at = NOW() WHERE schedule_name = 'restart-test' AND recipient_email = 'a@example.gov.cn'");
+        jdbc.update("UPDATE ops_delivery_log SET status = 'sending', claimed_by = 'dead', claimed_at = NOW() - INTERVAL 1 HOUR, attempts = 1 "
                 + "WHERE schedule_name = 'restart-test' AND recipient_email = 'b@example.gov.cn'");
         // Queuing the same messages again (the restarted run) adds nothing.
         assertThat(delivery.enqueue(new DeliveryService.Message("report", "restart-test", "2025Q4", "x", "a@example.gov.cn", null, "测试", "正文",

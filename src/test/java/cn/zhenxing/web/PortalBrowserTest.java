@@ -7,8 +7,8 @@ import cn.zhenxing.WarehouseTest;
 import cn.zhenxing.catalog.CatalogLoader;
 import cn.zhenxing.report.ReportName;
 import cn.zhenxing.report.ReportService;
-import cn.zhenxing.submission.FormDefinition;
-import cn.zhenxing.submission.SampleGenerator;
+import cn.zhenxing.form.FormDefinition;
+import cn.zhenxing.samples.SampleGenerator;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
@@ -43,6 +43,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
+import cn.zhenxing.account.PortalUser;
+import cn.zhenxing.account.PortalUsers;
 
 /**
  * The portal in a real headless browser (Debian's chromium and chromedriver): a statistician

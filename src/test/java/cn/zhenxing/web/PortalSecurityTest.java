@@ -15,8 +15,8 @@ import cn.zhenxing.WarehouseTest;
 import cn.zhenxing.catalog.CatalogLoader;
 import cn.zhenxing.report.ReportName;
 import cn.zhenxing.report.ReportService;
-import cn.zhenxing.submission.IngestService;
-import cn.zhenxing.submission.SampleGenerator;
+import cn.zhenxing.ingest.IngestService;
+import cn.zhenxing.samples.SampleGenerator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -34,6 +34,9 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
+import cn.zhenxing.account.PortalUser;
+import cn.zhenxing.account.PortalUsers;
+import cn.zhenxing.warehouse.FileDownload;
 
 /**
  * The authorisation matrix: every role against every endpoint, anonymous requests, cross-unit
@@ -88,9 +91,9 @@ class PortalSecurityTest {
         List<Path> files = samples.generate(PERIOD, forms, List.of("140400", "140100"));
         taiyuanForm = files.get(1);
         ingest.ingest(files, "web", "test", null, LocalDateTime.of(2025, 10, 10, 9, 0), o -> { });
-        changzhiSubmission = jdbc.queryForObject("SELECT s.submission_id FROM fact_submission s JOIN dim_reporting_unit u ON u.unit_key = s.unit_key "
+        changzhiSubmission = jdbc.queryForObject("SELECT s.submission_id FROM ops_submission s JOIN dim_reporting_unit u ON u.unit_key = s.unit_key "
                 + "WHERE u.unit_code = '140400'", Long.class);
-        taiyuanSubmission = jdbc.queryForObject("SELECT s.submission_id FROM fact_submission s JOIN dim_reporting_unit u ON u.unit_key = s.unit_key "
+        taiyuanSubmission = jdbc.queryForObject("SELECT s.submission_id FROM ops_submission s JOIN dim_reporting_unit u ON u.unit_key = s.unit_key "
                 + "WHERE u.unit_code = '140100'", Long.class);
         Path dir = Path.of("target", "test-portal-reports", PERIOD);
         reports.render(ReportName.COMPLETENESS, PERIOD, null, List.of("pdf"), dir);
@@ -109,7 +112,7 @@ class PortalSecurityTest {
         e.put("province report", get("/reports/file/completeness-" + PERIOD + ".pdf"));
         e.put("city report", get("/reports/file/revitalization-" + PERIOD + "-140400.pdf"));
         e.put("progress", get("/reports/progress"));
-        e.put("upload post", multipart("/upload").file(new MockMultipartFile("files", "x.xlsx", UploadController.XLSX.toString(), new byte[] {1}))
+        e.put("upload post", multipart("/upload").file(new MockMultipartFile("files", "x.xlsx", FileDownload.XLSX.toString(), new byte[] {1}))
                 .with(csrf()));
         e.put("add user", post("/admin/users").param("username", "x").param("name", "x").param("role", "LEADER")
                 .param("password", "short").with(csrf()));
@@ -162,12 +165,12 @@ class PortalSecurityTest {
         byte[] form = mvc.perform(get("/forms/" + PERIOD).with(user(taiyuan))).andReturn().getResponse().getContentAsByteArray();
         assertThat(form.length).isGreaterThan(1000);
         // Uploading another unit's form is refused and loads nothing.
-        int before = jdbc.queryForObject("SELECT COUNT(*) FROM fact_submission WHERE status = 'accepted'", Integer.class);
-        String page = mvc.perform(multipart("/upload").file(new MockMultipartFile("files", "太原的表.xlsx", UploadController.XLSX.toString(),
+        int before = jdbc.queryForObject("SELECT COUNT(*) FROM ops_submission WHERE status = 'accepted'", Integer.class);
+        String page = mvc.perform(multipart("/upload").file(new MockMultipartFile("files", "太原的表.xlsx", FileDownload.XLSX.toString(),
                         Files.readAllBytes(taiyuanForm))).with(user(changzhi)).with(csrf()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("已退回", "太原的表.xlsx");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM fact_submission WHERE status = 'accepted'", Integer.class)).isEqualTo(before);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ops_submission WHERE status = 'accepted'", Integer.class)).isEqualTo(before);
         // Report files outside the allowed names are not served.
         mvc.perform(get("/reports/file/..%2F..%2Fetc%2Fpasswd").with(user(leader))).andExpect(status().is4xxClientError());
     }
@@ -178,16 +181,16 @@ class PortalSecurityTest {
                 .with(user(admin)).with(csrf())).andExpect(status().isFound());
         mvc.perform(post("/admin/contacts").param("unit", "140400").param("name", "x").param("email", "x@example.gov.cn")
                 .with(user(changzhi)).with(csrf())).andExpect(status().isForbidden());
-        assertThat(jdbc.queryForList("SELECT email FROM unit_contact WHERE unit_code = '140400'", String.class)).containsExactly("cz@example.gov.cn");
+        assertThat(jdbc.queryForList("SELECT email FROM cfg_unit_contact WHERE unit_code = '140400'", String.class)).containsExactly("cz@example.gov.cn");
 
         Path own = samples.generate(PERIOD, Files.createTempDirectory("own"), List.of("140400")).get(0);
-        mvc.perform(multipart("/upload").file(new MockMultipartFile("files", "长治.xlsx", UploadController.XLSX.toString(), Files.readAllBytes(own)))
+        mvc.perform(multipart("/upload").file(new MockMultipartFile("files", "长治.xlsx", FileDownload.XLSX.toString(), Files.readAllBytes(own)))
                 .with(user(changzhi)).with(csrf())).andExpect(status().isOk());
         Path wrong = Path.of("target", "test-portal-forms", "broken.xlsx");
         Files.write(wrong, new byte[] {'P', 'K', 3, 4, 0, 0});
-        mvc.perform(multipart("/upload").file(new MockMultipartFile("files", "坏文件.xlsx", UploadController.XLSX.toString(), Files.readAllBytes(wrong)))
+        mvc.perform(multipart("/upload").file(new MockMultipartFile("files", "坏文件.xlsx", FileDownload.XLSX.toString(), Files.readAllBytes(wrong)))
                 .with(user(changzhi)).with(csrf())).andExpect(status().isOk());
-        List<Map<String, Object>> queued = jdbc.queryForList("SELECT * FROM delivery_log WHERE kind = 'receipt' AND recipient_email = 'changzhi@example.gov.cn'");
+        List<Map<String, Object>> queued = jdbc.queryForList("SELECT * FROM ops_delivery_log WHERE kind = 'receipt' AND recipient_email = 'changzhi@example.gov.cn'");
         assertThat(queued).isNotEmpty().allSatisfy(m -> assertThat((String) m.get("attachments")).endsWith(".xlsx"));
         assertThat(queued).anySatisfy(m -> assertThat((String) m.get("subject")).startsWith("【振兴监测】报表被退回"));
         assertThat(queued).anySatisfy(m -> assertThat((String) m.get("subject")).startsWith("【振兴监测】报表已接收"));
@@ -195,7 +198,7 @@ class PortalSecurityTest {
 
     @Test
     void postsWithoutCsrfTokenAreRefused() throws Exception {
-        mvc.perform(multipart("/upload").file(new MockMultipartFile("files", "a.xlsx", UploadController.XLSX.toString(), new byte[] {1}))
+        mvc.perform(multipart("/upload").file(new MockMultipartFile("files", "a.xlsx", FileDownload.XLSX.toString(), new byte[] {1}))
                 .with(user(changzhi))).andExpect(status().isForbidden());
     }
 
@@ -205,16 +208,8 @@ class PortalSecurityTest {
         mvc.perform(formLogin().user("admin").password("admin-secret-1")).andExpect(redirectedUrl("/admin"));
         mvc.perform(formLogin().user("leader").password("leader-secret")).andExpect(redirectedUrl("/reports"));
         mvc.perform(formLogin().user("changzhi").password("wrong-password")).andExpect(redirectedUrl("/login?error"));
-        String hash = jdbc.queryForObject("SELECT password_hash FROM portal_user WHERE username = 'changzhi'", String.class);
+        String hash = jdbc.queryForObject("SELECT password_hash FROM ops_portal_user WHERE username = 'changzhi'", String.class);
         assertThat(hash).startsWith("$2").doesNotContain("changzhi-secret");
         assertThat(PortalUsers.PASSWORDS.matches("changzhi-secret", hash)).isTrue();
-    }
-
-    @Test
-    void uploadedFileNamesAreSanitised() {
-        assertThat(Uploads.displayName("../../etc/passwd")).isEqualTo("passwd");
-        assertThat(Uploads.displayName("C:\\Users\\张三\\长治市季报.xlsx")).isEqualTo("长治市季报.xlsx");
-        assertThat(Uploads.displayName("..")).isEqualTo("upload.xlsx");
-        assertThat(Uploads.storedName("长治 市/季报.xlsx")).doesNotContain("/", " ").endsWith("长治_市_季报.xlsx");
     }
 }

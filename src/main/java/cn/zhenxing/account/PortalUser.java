@@ -1,0 +1,34 @@
+package cn.zhenxing.account;
+
+import java.util.Collection;
+import java.util.List;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/** A signed-in portal user: a statistician bound to one unit, an administrator, or a leader (optionally one city). */
+public record PortalUser(String username, String passwordHash, String displayName, String email, Role role, String unitCode,
+                         String regionCode, boolean enabled) implements UserDetails {
+
+    public enum Role { STATISTICIAN, ADMIN, LEADER }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return List.of(new SimpleGrantedAuthority("ROLE_" + role.name()));
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return username;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+}

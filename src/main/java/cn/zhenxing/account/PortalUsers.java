@@ -1,0 +1,82 @@
+package cn.zhenxing.account;
+
+import cn.zhenxing.warehouse.SqlFile;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/** Portal accounts in {@code ops_portal_user}, passwords hashed with bcrypt. */
+@Service
+public class PortalUsers implements UserDetailsService {
+
+    static final SqlFile SQL = SqlFile.of(PortalUsers.class, "web.sql");
+    public static final PasswordEncoder PASSWORDS = new BCryptPasswordEncoder();
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public PortalUsers(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public PortalUser loadUserByUsername(String username) {
+        List<Map<String, Object>> rows = jdbc.queryForList(SQL.get("userByName"), Map.of("username", username));
+        if (rows.isEmpty()) {
+            throw new UsernameNotFoundException(username);
+        }
+        Map<String, Object> r = rows.get(0);
+        return new PortalUser((String) r.get("username"), (String) r.get("password_hash"), (String) r.get("display_name"),
+                (String) r.get("email"), PortalUser.Role.valueOf((String) r.get("role")), (String) r.get("unit_code"), (String) r.get("region_code"),
+                Boolean.TRUE.equals(r.get("enabled")));
+    }
+
+    /** Creates an account; the unit must exist for a statistician. */
+    public void create(String username, String rawPassword, String name, PortalUser.Role role, String unit, String region) {
+        create(username, rawPassword, name, null, role, unit, region);
+    }
+
+    public void create(String username, String rawPassword, String name, String email, PortalUser.Role role, String unit, String region) {
+        if (!username.matches("[A-Za-z0-9_.@-]{3,64}")) {
+            throw new IllegalArgumentException("用户名须为3–64位字母、数字或 _ . @ -：" + username);
+        }
+        if (rawPassword == null || rawPassword.length() < 10) {
+            throw new IllegalArgumentException("密码至少10位。");
+        }
+        if (role == PortalUser.Role.STATISTICIAN && (unit == null || jdbc.queryForList(SQL.get("unit"), Map.of("unit", unit)).isEmpty())) {
+            throw new IllegalArgumentException("统计员须绑定一个已有的填报单位（如 140400），“" + unit + "”不存在。");
+        }
+        if (exists(username)) {
+            throw new IllegalArgumentException("用户名已存在：" + username);
+        }
+        if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw new IllegalArgumentException("邮箱地址格式不正确：" + email);
+        }
+        jdbc.update(SQL.get("userInsert"), new MapSqlParameterSource().addValue("username", username).addValue("email", email)
+                .addValue("hash", PASSWORDS.encode(rawPassword)).addValue("name", name).addValue("role", role.name())
+                .addValue("unit", role == PortalUser.Role.STATISTICIAN ? unit : null).addValue("region", region));
+    }
+
+    public boolean exists(String username) {
+        return !jdbc.queryForList(SQL.get("userByName"), Map.of("username", username)).isEmpty();
+    }
+
+    public List<Map<String, Object>> list() {
+        return jdbc.queryForList(SQL.get("users"), Map.of());
+    }
+
+    /** Every reporting unit (unit_code, name_zh), for binding a statistician's account. */
+    public List<Map<String, Object>> units() {
+        return jdbc.queryForList(SQL.get("units"), Map.of());
+    }
+
+    public boolean hasAdministrator() {
+        Integer n = jdbc.queryForObject(SQL.get("adminCount"), Map.of(), Integer.class);
+        return n != null && n > 0;
+    }
+}

@@ -1,0 +1,148 @@
+package cn.zhenxing.calendar;
+
+import cn.zhenxing.warehouse.Quarter;
+import cn.zhenxing.warehouse.SqlFile;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one owner of the reporting calendar: when a quarter's submission window opens, a unit's deadline
+ * (an administrator's exception for the unit, else the quarter's calendar row, else the configured
+ * default), whether a quarter is locked, and which units are missing. Ingest (lateness), the
+ * completeness mart (through the view {@code int_unit_deadline}), reminders, the portal's countdown
+ * and the reports all ask here.
+ */
+@Component
+public class ReportingCalendar {
+
+    static final SqlFile SQL = SqlFile.of(ReportingCalendar.class, "calendar.sql");
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final CalendarProperties properties;
+
+    public ReportingCalendar(NamedParameterJdbcTemplate jdbc, CalendarProperties properties) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+    }
+
+    /** A unit with its deadline for a quarter and whether anything of it was accepted. */
+    public record UnitDeadline(String unitCode, String unitName, LocalDate deadline, boolean accepted, boolean rejected) {
+
+        /** Nothing accepted and the deadline has passed on {@code day}. */
+        public boolean overdueOn(LocalDate day) {
+            return !accepted && day.isAfter(deadline);
+        }
+
+        /**
+         * Missing from the quarter's figures on {@code day}: nothing accepted, and either overdue or returned
+         * (the completeness mart's 未报送 and 已退回). A unit still within its deadline is not missing yet.
+         */
+        public boolean missingOn(LocalDate day) {
+            return !accepted && (rejected || day.isAfter(deadline));
+        }
+    }
+
+    /** One of a unit's quarters as its statistician sees it: deadline, what was received, the countdown. */
+    public record UnitQuarter(String periodCode, String labelZh, LocalDate deadline, Integer currentVersion, int rejected,
+                              String lockedReason, String statusZh, String countdownZh) {
+    }
+
+    /** The first day files for the quarter are accepted. */
+    public LocalDate opensOn(Quarter quarter) {
+        return quarter.end().minusDays(properties.windowOpensDaysBeforeQuarterEnd());
+    }
+
+    /** The deadline when neither the calendar nor an exception sets one. */
+    public LocalDate defaultDeadline(Quarter quarter) {
+        return quarter.end().plusDays(properties.deadlineDaysAfterQuarter());
+    }
+
+    /** The unit's deadline: its exception, else the quarter's calendar row, else the configured default. */
+    public LocalDate deadline(String unitCode, Quarter quarter) {
+        List<LocalDate> set = jdbc.queryForList(SQL.get("unitDeadline"), Map.of("unit", unitCode, "p", quarter.key()), LocalDate.class);
+        return set.isEmpty() || set.get(0) == null ? defaultDeadline(quarter) : set.get(0);
+    }
+
+    /** The quarter's own deadline (calendar row or default), as mails to all units quote it. */
+    public LocalDate quarterDeadline(Quarter quarter) {
+        List<LocalDate> set = jdbc.queryForList(SQL.get("quarterDeadline"), Map.of("p", quarter.key()), LocalDate.class);
+        return set.isEmpty() ? defaultDeadline(quarter) : set.get(0);
+    }
+
+    /** Why the quarter no longer takes files, if an administrator locked it. */
+    public Optional<String> lockReason(Quarter quarter) {
+        return jdbc.queryForList(SQL.get("lockReason"), Map.of("p", quarter.key()), String.class).stream().findFirst();
+    }
+
+    /** Every unit with its own deadline for the quarter (exceptions included), in unit-code order. */
+    public List<UnitDeadline> units(Quarter quarter) {
+        return jdbc.query(SQL.get("unitsOfQuarter"), Map.of("p", quarter.key()), (rs, n) -> new UnitDeadline(rs.getString("unit_code"),
+                rs.getString("name_zh"), rs.getDate("deadline") != null ? rs.getDate("deadline").toLocalDate() : defaultDeadline(quarter),
+                rs.getBoolean("accepted"), rs.getBoolean("rejected")));
+    }
+
+    /** Units with no accepted file for the quarter, whatever their deadline (reminders). */
+    public List<UnitDeadline> withoutAcceptedFile(Quarter quarter) {
+        return units(quarter).stream().filter(u -> !u.accepted()).toList();
+    }
+
+    /** Units missing from the quarter's figures on {@code day} (report mails; the reports read the same from the mart). */
+    public List<UnitDeadline> missing(Quarter quarter, LocalDate day) {
+        return units(quarter).stream().filter(u -> u.missingOn(day)).toList();
+    }
+
+    /** Units whose own deadline has passed on {@code day} with nothing accepted (overdue notices). */
+    public List<UnitDeadline> overdue(Quarter quarter, LocalDate day) {
+        return units(quarter).stream().filter(u -> u.overdueOn(day)).toList();
+    }
+
+    /** Calendar rows from configuration for every quarter since the first submission whose window has opened. */
+    public void ensureCalendar(LocalDate today) {
+        jdbc.update(SQL.get("calendarInsert"), new MapSqlParameterSource()
+                .addValue("today", today)
+                .addValue("opensDaysBefore", properties.windowOpensDaysBeforeQuarterEnd())
+                .addValue("deadlineDaysAfter", properties.deadlineDaysAfterQuarter()));
+    }
+
+    /** The unit's recent quarters, newest first, with the countdown to its own deadline on {@code today}. */
+    public List<UnitQuarter> unitQuarters(String unitCode, LocalDate today) {
+        return jdbc.query(SQL.get("unitQuarters"), new MapSqlParameterSource().addValue("unit", unitCode).addValue("today", today)
+                .addValue("opensDays", properties.windowOpensDaysBeforeQuarterEnd()), (rs, n) -> {
+            Quarter quarter = Quarter.parse(rs.getString("period_code"));
+            LocalDate deadline = rs.getDate("deadline") != null ? rs.getDate("deadline").toLocalDate() : defaultDeadline(quarter);
+            long days = ChronoUnit.DAYS.between(today, deadline);
+            Integer version = (Integer) rs.getObject("current_version", Integer.class);
+            int rejected = rs.getInt("rejected");
+            boolean accepted = version != null;
+            String status = accepted ? "已接收" : rejected > 0 ? "已退回" : days < 0 ? "逾期" : "未报送";
+            String countdown = accepted ? "" : days >= 0 ? "距截止还有" + days + "天" : "已逾期" + (-days) + "天";
+            return new UnitQuarter(quarter.code(), rs.getString("label_zh"), deadline, version, rejected, rs.getString("locked_reason"),
+                    status, countdown);
+        });
+    }
+
+    /** Quarters of the calendar, newest first, with their deadline and lock (the administrator's board). */
+    public List<Map<String, Object>> calendarQuarters() {
+        return jdbc.queryForList(SQL.get("calendarQuarters"), Map.of());
+    }
+
+    public void lock(Quarter quarter, String reasonZh) {
+        jdbc.update(SQL.get("lock"), Map.of("p", quarter.key(), "reason", reasonZh));
+    }
+
+    public void unlock(Quarter quarter) {
+        jdbc.update(SQL.get("unlock"), Map.of("p", quarter.key()));
+    }
+
+    /** A later deadline for one unit and quarter (replaces an earlier exception). */
+    public void grantException(String unitCode, Quarter quarter, LocalDate deadline, String reasonZh, String grantedBy) {
+        jdbc.update(SQL.get("exception"), new MapSqlParameterSource().addValue("unit", unitCode).addValue("p", quarter.key())
+                .addValue("deadline", deadline).addValue("reason", reasonZh).addValue("by", grantedBy));
+    }
+}

@@ -1,0 +1,40 @@
+package cn.zhenxing.ingest;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import cn.zhenxing.form.FormContent;
+import cn.zhenxing.form.FormMeta;
+import cn.zhenxing.workbook.FileFormat;
+import cn.zhenxing.workbook.Problem;
+
+/** A received form after validation: what it says, typed, and every problem found. */
+public record CheckedForm(FileFormat format, FormMeta meta, FormContent content, Cover cover, List<IndicatorValue> indicators,
+                          List<TaskProgress> tasks, List<ProjectProgress> projects, List<Problem> problems, boolean late,
+                          LocalDate deadline) {
+
+    public record Cover(String filler, String phone, String reviewer, LocalDate fillDate) {}
+
+    public record IndicatorValue(String sheet, int rowNo, String regionCode, String indicatorCode, String valueRaw, BigDecimal value,
+                                 String valueCell, String priorRaw, BigDecimal prior, String priorCell, BigDecimal numerator,
+                                 String numeratorCell, BigDecimal denominator, String denominatorCell, String note) {}
+
+    public record TaskProgress(String sheet, int rowNo, String taskCode, String status, String statusCell, BigDecimal percent,
+                               String percentCell, String progress, String problems, String nextSteps) {}
+
+    public record ProjectProgress(String sheet, int rowNo, String projectCode, String projectName, BigDecimal total,
+                                  BigDecimal annualPlan, BigDecimal quarter, BigDecimal ytd, String milestone, String note,
+                                  String firstCell) {}
+
+    public long errorCount() {
+        return problems.stream().filter(Problem::isError).count();
+    }
+
+    public long warningCount() {
+        return problems.size() - errorCount();
+    }
+
+    public boolean accepted() {
+        return errorCount() == 0;
+    }
+}

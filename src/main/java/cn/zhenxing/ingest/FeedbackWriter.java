@@ -1,0 +1,218 @@
+package cn.zhenxing.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.ClientAnchor;
+import org.apache.poi.ss.usermodel.Comment;
+import org.apache.poi.ss.usermodel.Drawing;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.stereotype.Component;
+import cn.zhenxing.workbook.Problem;
+import cn.zhenxing.workbook.SheetCells;
+
+/**
+ * The answer to a submitter. Rejected: their own workbook with each wrong cell filled red and
+ * commented, plus a 错误清单 sheet in front listing every problem. Accepted: a 回执 (receipt) with
+ * counts and warnings. Files that cannot be opened get a workbook with the 错误清单 only.
+ */
+@Component
+public class FeedbackWriter {
+
+    static final String ERROR_SHEET = "错误清单";
+    static final String RECEIPT_SHEET = "回执";
+
+    public Path write(Map<String, Object> submission, List<Problem> problems, Path source, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        String stem = safeStem((String) submission.get("file_name"));
+        boolean accepted = "accepted".equals(submission.get("status")) || "superseded".equals(submission.get("status"));
+        if (accepted) {
+            Path out = dir.resolve(stem + "_回执_" + submission.get("submission_id") + ".xlsx");
+            try (XSSFWorkbook wb = new XSSFWorkbook()) {
+                writeReceipt(wb, submission, problems);
+                save(wb, out);
+            }
+            return out;
+        }
+        String format = (String) submission.get("file_format");
+        Workbook annotated = "xlsx".equals(format) || "xls".equals(format) ? open(source) : null;
+        try (Workbook wb = annotated != null ? annotated : new XSSFWorkbook()) {
+            if (wb instanceof XSSFWorkbook x) {
+                x.unLockStructure();
+            }
+            highlight(wb, problems);
+            writeProblemSheet(wb, submission, problems);
+            Path out = dir.resolve(stem + "_反馈_" + submission.get("submission_id") + (wb instanceof HSSFWorkbook ? ".xls" : ".xlsx"));
+            save(wb, out);
+            return out;
+        }
+    }
+
+    private static Workbook open(Path source) {
+        try (InputStream in = Files.newInputStream(source)) {
+            return WorkbookFactory.create(in);
+        } catch (IOException | RuntimeException e) {
+            return null; // unreadable after all: answer with the problem list alone
+        }
+    }
+
+    private static void highlight(Workbook wb, List<Problem> problems) {
+        for (Problem p : problems) {
+            if (p.sheet() == null || p.cell() == null || wb.getSheet(p.sheet()) == null) {
+                continue;
+            }
+            Sheet sheet = wb.getSheet(p.sheet());
+            CellReference ref = new CellReference(p.cell());
+            Cell cell = SheetCells.at(sheet, p.cell());
+            if (p.isError()) {
+                CellStyle style = wb.createCellStyle();
+                style.cloneStyleFrom(cell.getCellStyle());
+                style.setFillForegroundColor(IndexedColors.ROSE.getIndex());
+                style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+                cell.setCellStyle(style);
+            }
+            if (cell.getCellComment() == null) {
+                Drawing<?> drawing = sheet.createDrawingPatriarch();
+                ClientAnchor anchor = wb.getCreationHelper().createClientAnchor();
+                anchor.setCol1(ref.getCol() + 1);
+                anchor.setCol2(ref.getCol() + 5);
+                anchor.setRow1(ref.getRow());
+                anchor.setRow2(ref.getRow() + 4);
+                Comment comment = drawing.createCellComment(anchor);
+                comment.setString(wb.getCreationHelper().createRichTextString(
+                        p.messageZh() + (p.fixZh() != null ? "\n修改方法：" + p.fixZh() : "")));
+                comment.setAuthor("振兴监测系统");
+                cell.setCellComment(comment);
+            }
+        }
+    }
+
+    private static void writeProblemSheet(Workbook wb, Map<String, Object> submission, List<Problem> problems) {
+        if (wb.getSheet(ERROR_SHEET) != null) {
+            wb.removeSheetAt(wb.getSheetIndex(ERROR_SHEET));
+        }
+        Sheet sheet = wb.createSheet(ERROR_SHEET);
+        wb.setSheetOrder(ERROR_SHEET, 0);
+        wb.setActiveSheet(0);
+        wb.setSelectedTab(0);
+        CellStyle bold = boldStyle(wb);
+        long errors = problems.stream().filter(Problem::isError).count();
+        text(sheet, 0, 0, "报表未通过审核，未入库。共发现 " + errors + " 处错误、" + (problems.size() - errors)
+                + " 条提示。请按下表逐项修改（出错的单元格已标红并附批注），修改后重新报送整个文件。", bold);
+        text(sheet, 1, 0, "文件：" + submission.get("file_name") + "    收文编号：" + submission.get("submission_id"), null);
+        String[] headers = {"序号", "类别", "工作表", "单元格", "地区/指标/任务", "问题", "修改方法"};
+        for (int i = 0; i < headers.length; i++) {
+            text(sheet, 3, i, headers[i], bold);
+        }
+        CellStyle wrap = wb.createCellStyle();
+        wrap.setWrapText(true);
+        wrap.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
+        int r = 4;
+        int n = 1;
+        for (Problem p : problems) {
+            text(sheet, r, 0, String.valueOf(n++), wrap);
+            text(sheet, r, 1, p.isError() ? "错误" : "提示", wrap);
+            text(sheet, r, 2, p.sheet(), wrap);
+            text(sheet, r, 3, p.cell(), wrap);
+            text(sheet, r, 4, p.contextZh(), wrap);
+            text(sheet, r, 5, p.messageZh(), wrap);
+            text(sheet, r, 6, p.fixZh(), wrap);
+            // POI cannot measure text: give wrapped rows the height of their longest cell (CJK ≈ 2 width units).
+            int lines = Math.max(lines(p.messageZh(), 56), Math.max(lines(p.fixZh(), 40), lines(p.contextZh(), 24)));
+            sheet.getRow(r).setHeightInPoints(15f * lines);
+            r++;
+        }
+        int[] widths = {5, 5, 13, 7, 24, 56, 40};
+        for (int i = 0; i < widths.length; i++) {
+            sheet.setColumnWidth(i, widths[i] * 256);
+        }
+        sheet.createFreezePane(0, 4);
+        sheet.getPrintSetup().setLandscape(true);
+        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) 0);
+        sheet.setFitToPage(true);
+    }
+
+    private static int lines(String text, int width) {
+        return text == null ? 1 : Math.max(1, (int) Math.ceil(text.length() * 2.0 / width));
+    }
+
+    private static void writeReceipt(Workbook wb, Map<String, Object> submission, List<Problem> problems) {
+        Sheet sheet = wb.createSheet(RECEIPT_SHEET);
+        CellStyle bold = boldStyle(wb);
+        text(sheet, 0, 0, "报表接收回执", bold);
+        String[][] lines = {
+                {"文件", (String) submission.get("file_name")},
+                {"填报单位代码", (String) submission.get("unit_code")},
+                {"报告期", (String) submission.get("period_code")},
+                {"收文编号", String.valueOf(submission.get("submission_id"))},
+                {"版本", "第" + submission.get("version") + "版（同一报告期再次报送将生成新版本，旧版本保留）"},
+                {"审核结果", "已通过审核并入库" + (Boolean.TRUE.equals(submission.get("is_late")) ? "（逾期报送，记为迟报）" : "")},
+                {"提示条数", String.valueOf(problems.size())}};
+        int r = 2;
+        for (String[] line : lines) {
+            text(sheet, r, 0, line[0], bold);
+            text(sheet, r++, 1, line[1], null);
+        }
+        if (!problems.isEmpty()) {
+            r++;
+            text(sheet, r++, 0, "以下数据变化较大或需核实（不影响入库，请核实后如有错误重新报送）：", bold);
+            for (Problem p : problems) {
+                text(sheet, r++, 0, (p.sheet() == null ? "" : p.sheet() + " " + (p.cell() == null ? "" : p.cell())), null);
+                text(sheet, r - 1, 1, (p.contextZh() == null ? "" : p.contextZh() + "：") + p.messageZh(), null);
+            }
+        }
+        sheet.setColumnWidth(0, 24 * 256);
+        sheet.setColumnWidth(1, 90 * 256);
+    }
+
+    private static CellStyle boldStyle(Workbook wb) {
+        CellStyle style = wb.createCellStyle();
+        Font font = wb.createFont();
+        font.setBold(true);
+        style.setFont(font);
+        return style;
+    }
+
+    /** Writes text as text: a value starting with = + - @ stays a string, never a live formula. */
+    private static void text(Sheet sheet, int row, int col, String value, CellStyle style) {
+        Row r = sheet.getRow(row) != null ? sheet.getRow(row) : sheet.createRow(row);
+        Cell cell = r.createCell(col);
+        cell.setCellValue(value == null ? "" : value);
+        if (style != null) {
+            cell.setCellStyle(style);
+        }
+    }
+
+    private static void save(Workbook wb, Path out) throws IOException {
+        Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
+        try (OutputStream os = Files.newOutputStream(tmp)) {
+            wb.write(os);
+        }
+        Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The original name without extension, stripped of path parts and characters unsafe in file names. */
+    static String safeStem(String fileName) {
+        String name = fileName == null ? "submission" : Path.of(fileName.replace('\\', '/')).getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        stem = stem.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
+        return stem.isBlank() ? "submission" : stem.substring(0, Math.min(stem.length(), 80));
+    }
+}

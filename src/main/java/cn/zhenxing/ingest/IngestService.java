@@ -1,0 +1,243 @@
+package cn.zhenxing.ingest;
+
+import cn.zhenxing.warehouse.Checksums;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.Job;
+import org.springframework.batch.core.JobExecution;
+import org.springframework.batch.core.JobParametersBuilder;
+import org.springframework.batch.core.explore.JobExplorer;
+import org.springframework.batch.core.launch.JobLauncher;
+import org.springframework.batch.core.repository.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Service;
+import cn.zhenxing.form.FormContentService;
+import cn.zhenxing.form.FormDefinition;
+import cn.zhenxing.workbook.Problem;
+
+/**
+ * Ingests received files, one ingest job per file, one ingest at a time across all Zhenxing
+ * processes (a database lock). Decides DUPLICATE before launching: the same bytes accepted once
+ * are never loaded again.
+ */
+@Service
+public class IngestService {
+
+    public enum Status { ACCEPTED, REJECTED, DUPLICATE, FAILED }
+
+    public record Outcome(Status status, Path file, String unitCode, String periodCode, Integer version, long errors, long warnings,
+                          String feedback, List<Problem> problems, String failure) {}
+
+    private static final Logger log = LoggerFactory.getLogger(IngestService.class);
+    private static final String LOCK = "zhenxing.ingest";
+
+    private final JobLauncher jobLauncher;
+    private final Job ingestJob;
+    private final JobExplorer jobExplorer;
+    private final JobRepository jobRepository;
+    private final SubmissionStore store;
+    private final FormValidator validator;
+    private final SubmissionProperties properties;
+    private final DataSource dataSource;
+
+    public IngestService(JobLauncher jobLauncher, @Qualifier("ingestJob") Job ingestJob, JobExplorer jobExplorer,
+                         JobRepository jobRepository, SubmissionStore store, FormValidator validator,
+                         SubmissionProperties properties, DataSource dataSource) {
+        this.jobLauncher = jobLauncher;
+        this.ingestJob = ingestJob;
+        this.jobExplorer = jobExplorer;
+        this.jobRepository = jobRepository;
+        this.store = store;
+        this.validator = validator;
+        this.properties = properties;
+        this.dataSource = dataSource;
+    }
+
+    /** Files and directories (their regular files, sorted), each reported to {@code progress} as it is decided. */
+    public List<Outcome> ingest(List<Path> paths, String channel, String submittedBy, String expectedUnit, Consumer<Outcome> progress)
+            throws Exception {
+        return ingest(paths, channel, submittedBy, expectedUnit, null, progress);
+    }
+
+    /**
+     * @param receivedAt when the files were received; null = now. Set when loading archived submissions,
+     *                   so lateness is judged against their real arrival.
+     */
+    public List<Outcome> ingest(List<Path> paths, String channel, String submittedBy, String expectedUnit, LocalDateTime receivedAt,
+                                Consumer<Outcome> progress) throws Exception {
+        List<Outcome> outcomes = new ArrayList<>();
+        try (Connection lock = dataSource.getConnection()) {
+            acquire(lock);
+            try {
+                failAbandonedExecutions();
+                for (Path file : expand(paths)) {
+                    Outcome outcome = ingestOne(file, file.getFileName().toString(), channel, submittedBy, expectedUnit,
+                            receivedAt != null ? receivedAt : LocalDateTime.now());
+                    outcomes.add(outcome);
+                    progress.accept(outcome);
+                }
+            } finally {
+                release(lock);
+            }
+        }
+        return outcomes;
+    }
+
+    /** Everything in the inbox's incoming folder; files move to processed/ or rejected/ once decided. */
+    public List<Outcome> ingestInbox(Consumer<Outcome> progress) throws Exception {
+        for (Path dir : List.of(properties.incoming(), properties.processed(), properties.rejected(), properties.feedback())) {
+            Files.createDirectories(dir);
+        }
+        List<Outcome> outcomes = ingest(List.of(properties.incoming()), "inbox", null, null, outcome -> { });
+        List<Outcome> moved = new ArrayList<>();
+        for (Outcome o : outcomes) {
+            Path target = switch (o.status()) {
+                case ACCEPTED, DUPLICATE -> properties.processed();
+                case REJECTED -> properties.rejected();
+                case FAILED -> null; // stays in incoming for the next run
+            };
+            Outcome done = o;
+            if (target != null) {
+                Path to = unique(target.resolve(o.file().getFileName()));
+                Files.move(o.file(), to, StandardCopyOption.ATOMIC_MOVE);
+                done = new Outcome(o.status(), to, o.unitCode(), o.periodCode(), o.version(), o.errors(), o.warnings(), o.feedback(),
+                        o.problems(), o.failure());
+            }
+            moved.add(done);
+            progress.accept(done);
+        }
+        return moved;
+    }
+
+    /** Validates without writing anything. */
+    public Outcome dryRun(Path file) throws Exception {
+        CheckedForm form = LandTasklet.check(file, null, LocalDateTime.now(), FormDefinition.load(), validator, properties);
+        return new Outcome(form.accepted() ? Status.ACCEPTED : Status.REJECTED, file, form.meta().unitCode(), form.meta().periodCode(),
+                null, form.errorCount(), form.warningCount(), null, form.problems(), null);
+    }
+
+    Outcome ingestOne(Path file, String name, String channel, String submittedBy, String expectedUnit, LocalDateTime receivedAt)
+            throws Exception {
+        String sha = Checksums.sha256(file);
+        Optional<Long> accepted = store.acceptedWithSameBytes(sha);
+        if (accepted.isPresent()) {
+            Outcome duplicate = outcome(Status.DUPLICATE, file, accepted.get());
+            if (expectedUnit != null && !expectedUnit.equals(duplicate.unitCode())) {
+                // Another unit's accepted file: refused like any form of another unit, without its details.
+                return new Outcome(Status.REJECTED, file, null, null, null, 1, 0, null, List.of(Problem.error(null, null, null,
+                        "此文件不是本单位的报表。", "请下载本单位的模板填报后上传。")), null);
+            }
+            return duplicate;
+        }
+        JobParametersBuilder params = new JobParametersBuilder()
+                .addString(IngestJobConfiguration.SHA256, sha)
+                .addString(IngestJobConfiguration.PATH, file.toAbsolutePath().toString(), false)
+                .addString(IngestJobConfiguration.NAME, name, false)
+                .addString(IngestJobConfiguration.CHANNEL, channel, false)
+                .addString(IngestJobConfiguration.RECEIVED_AT, receivedAt.toString(), false);
+        if (submittedBy != null) {
+            params.addString(IngestJobConfiguration.SUBMITTED_BY, submittedBy, false);
+        }
+        if (expectedUnit != null) {
+            params.addString(IngestJobConfiguration.EXPECTED_UNIT, expectedUnit, false);
+        }
+        // The same bytes rejected before are checked afresh (the period may have been reopened since): a new job
+        // instance per finished rejection. An unfinished run (killed) has the same parameters and is restarted.
+        store.finishedRejectionWithSameBytes(sha).ifPresent(previous -> params.addLong(IngestJobConfiguration.RETRY_OF, previous));
+        JobExecution execution;
+        try {
+            execution = jobLauncher.run(ingestJob, params.toJobParameters());
+        } catch (JobInstanceAlreadyCompleteException e) {
+            return outcome(Status.DUPLICATE, file, store.latestWithSameBytes(sha).orElseThrow());
+        }
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            String failure = execution.getAllFailureExceptions().stream().map(Throwable::toString).findFirst().orElse(execution.getStatus().name());
+            log.error("Ingest of {} failed: {}", file, failure);
+            return new Outcome(Status.FAILED, file, null, null, null, 0, 0, null, List.of(), failure);
+        }
+        long id = execution.getExecutionContext().getLong(IngestJobConfiguration.SUBMISSION_ID);
+        return outcome(null, file, id);
+    }
+
+    /** @param status the outcome, or null to take it from the submission's decision */
+    private Outcome outcome(Status status, Path file, long submissionId) {
+        Map<String, Object> row = store.submission(submissionId);
+        Status decided = status != null ? status : "rejected".equals(row.get("status")) ? Status.REJECTED : Status.ACCEPTED;
+        return new Outcome(decided, file, (String) row.get("unit_code"), (String) row.get("period_code"),
+                row.get("version") == null ? null : ((Number) row.get("version")).intValue(),
+                ((Number) row.get("error_count")).longValue(), ((Number) row.get("warning_count")).longValue(),
+                (String) row.get("feedback_path"), store.problems(submissionId), null);
+    }
+
+    /** Executions left STARTED by a killed process would block their restart: mark them failed. */
+    private void failAbandonedExecutions() {
+        for (JobExecution running : jobExplorer.findRunningJobExecutions(IngestJobConfiguration.JOB_NAME)) {
+            log.warn("Marking abandoned ingest execution {} as FAILED so it can restart", running.getId());
+            cn.zhenxing.warehouse.AbandonedExecutions.markFailed(jobRepository, running, "process ended during the run");
+        }
+    }
+
+    private static List<Path> expand(List<Path> paths) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path path : paths) {
+            if (Files.isDirectory(path)) {
+                try (Stream<Path> list = Files.list(path)) {
+                    list.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
+                            .filter(p -> !p.getFileName().toString().endsWith(".tmp")).sorted().forEach(files::add);
+                }
+            } else if (Files.isRegularFile(path)) {
+                files.add(path);
+            } else {
+                throw new java.nio.file.NoSuchFileException(path.toString());
+            }
+        }
+        return files;
+    }
+
+    private static Path unique(Path target) {
+        if (!Files.exists(target)) {
+            return target;
+        }
+        String name = target.getFileName().toString();
+        return target.resolveSibling(System.currentTimeMillis() + "_" + name);
+    }
+
+    private static void acquire(Connection connection) throws Exception {
+        try (PreparedStatement ps = connection.prepareStatement(SubmissionStore.SQL.get("acquireIngestLock"))) {
+            ps.setString(1, LOCK);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || rs.getInt(1) != 1) {
+                    throw new IllegalStateException("Another ingest has held the lock for 10 minutes; try again later");
+                }
+            }
+        }
+    }
+
+    private static void release(Connection connection) throws Exception {
+        try (PreparedStatement ps = connection.prepareStatement(SubmissionStore.SQL.get("releaseIngestLock"))) {
+            ps.setString(1, LOCK);
+            ps.executeQuery().close();
+        }
+    }
+}

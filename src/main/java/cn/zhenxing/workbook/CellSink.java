@@ -1,0 +1,16 @@
+package cn.zhenxing.workbook;
+
+/** Receives the non-empty cells of a workbook, sheet by sheet, row by row, as text. */
+@FunctionalInterface
+public interface CellSink {
+
+    /**
+     * @param sheet  sheet name
+     * @param row    0-based row index
+     * @param col    0-based column index
+     * @param text   the cell's value as text: numbers in plain notation (no grouping, full precision),
+     *               dates as yyyy-MM-dd, strings as typed, formulas as their cached result
+     * @throws WorkbookCells.StopSheet to skip the rest of this sheet
+     */
+    void cell(String sheet, int row, int col, String text);
+}
