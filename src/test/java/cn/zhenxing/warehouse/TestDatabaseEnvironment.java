@@ -25,7 +25,8 @@ public class TestDatabaseEnvironment implements EnvironmentPostProcessor {
         if (!env.acceptsProfiles(org.springframework.core.env.Profiles.of("test"))) {
             return;
         }
-        String database = env.getProperty("zhenxing.test.database", "zhenxing_test");
+        // A suffix keeps two checkouts' test runs on one server apart (e.g. ZHENXING_TEST_DB_SUFFIX=_wt2).
+        String database = env.getProperty("zhenxing.test.database", "zhenxing_test") + System.getenv().getOrDefault("ZHENXING_TEST_DB_SUFFIX", "");
         String url = env.getProperty("spring.datasource.url");
         Map<String, Object> props = new HashMap<>();
         if (url != null && !url.isBlank()) {
