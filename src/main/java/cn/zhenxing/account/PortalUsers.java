@@ -15,7 +15,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class PortalUsers implements UserDetailsService {
 
-    static final SqlFile SQL = SqlFile.of(PortalUsers.class, "web.sql");
+    static final SqlFile SQL = SqlFile.of(PortalUsers.class, "account.sql");
     public static final PasswordEncoder PASSWORDS = new BCryptPasswordEncoder();
 
     private final NamedParameterJdbcTemplate jdbc;
