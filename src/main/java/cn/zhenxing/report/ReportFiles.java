@@ -1,7 +1,6 @@
 package cn.zhenxing.report;
 
 import cn.zhenxing.ZhenxingProperties;
-import cn.zhenxing.schedule.ScheduleProperties;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +25,8 @@ class ReportFiles {
 
     private final Path root;
 
-    ReportFiles(ScheduleProperties schedules, ZhenxingProperties zhenxing) {
-        this.root = schedules.reportsRoot(zhenxing.dataDir());
+    ReportFiles(ReportProperties reports, ZhenxingProperties zhenxing) {
+        this.root = reports.reportsRoot(zhenxing.dataDir());
     }
 
     Path dir(String period) {

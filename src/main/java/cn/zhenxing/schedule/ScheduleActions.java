@@ -7,6 +7,7 @@ import cn.zhenxing.delivery.MailTexts;
 import cn.zhenxing.ingest.IngestService;
 import cn.zhenxing.mart.MartRefresher;
 import cn.zhenxing.report.ReportName;
+import cn.zhenxing.report.ReportProperties;
 import cn.zhenxing.report.ReportService;
 import cn.zhenxing.schedule.ScheduleFiles.Recipient;
 import cn.zhenxing.warehouse.Quarter;
@@ -32,14 +33,14 @@ public class ScheduleActions {
     private final Path reportsDir;
 
     public ScheduleActions(IngestService ingest, MartRefresher marts, ReportService reports, DeliveryService delivery, MailTexts texts, ReportingCalendar calendar,
-                           ScheduleProperties properties, ZhenxingProperties zhenxing) {
+                           ReportProperties reportFolders, ZhenxingProperties zhenxing) {
         this.ingest = ingest;
         this.marts = marts;
         this.reports = reports;
         this.delivery = delivery;
         this.texts = texts;
         this.calendar = calendar;
-        this.reportsDir = properties.reportsRoot(zhenxing.dataDir());
+        this.reportsDir = reportFolders.reportsRoot(zhenxing.dataDir());
     }
 
     /** The quarter a run is about: the one before the quarter of its fire date (in the schedule's zone). */

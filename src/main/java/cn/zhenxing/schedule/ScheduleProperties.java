@@ -6,13 +6,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param dir        folder of schedule files; the copy bundled in the jar when it does not exist
- * @param reportsDir where scheduled runs write the quarter's reports (default: data-dir/reports)
+ * (where rendered reports are kept belongs to the report feature: ReportProperties)
  */
 @ConfigurationProperties("zhenxing.schedules")
-public record ScheduleProperties(@DefaultValue("schedules") Path dir, Path reportsDir) {
+public record ScheduleProperties(@DefaultValue("schedules") Path dir) {
 
-    /** Where each quarter's reports go: the configured folder, else data-dir/reports. */
-    public Path reportsRoot(Path dataDir) {
-        return reportsDir != null ? reportsDir : dataDir.resolve("reports");
-    }
 }
