@@ -1,10 +1,10 @@
 package cn.zhenxing.cli;
 
+import cn.zhenxing.warehouse.Quarter;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -58,7 +58,7 @@ class DemoCommand implements Callable<Integer> {
         script.add(List.of("catalog", "show", "areas"));
         for (String quarter : QUARTERS) {
             Path dir = out.resolve("samples").resolve(quarter);
-            LocalDate end = YearMonth.of(Integer.parseInt(quarter.substring(0, 4)), (quarter.charAt(5) - '0') * 3).atEndOfMonth();
+            LocalDate end = Quarter.parse(quarter).end();
             boolean last = quarter.equals(QUARTERS.get(QUARTERS.size() - 1));
             if (!Files.isDirectory(dir)) {
                 script.add(last
