@@ -62,19 +62,16 @@ final class FormStyles {
         header.setAlignment(HorizontalAlignment.CENTER);
         fill(header, IndexedColors.GREY_25_PERCENT);
 
+        // Created in this order (a style's index in the file follows it).
         locked = bordered(wb, text);
-        lockedWrap = bordered(wb, text);
-        lockedWrap.setWrapText(true);
-        lockedCentre = bordered(wb, text);
-        lockedCentre.setAlignment(HorizontalAlignment.CENTER);
+        lockedWrap = wrapped(bordered(wb, text));
+        lockedCentre = centred(bordered(wb, text));
         notApplicable = bordered(wb, text);
         fill(notApplicable, IndexedColors.GREY_25_PERCENT);
 
         inputText = input(wb, text);
-        inputWrap = input(wb, text);
-        inputWrap.setWrapText(true);
-        inputChoice = input(wb, text);
-        inputChoice.setAlignment(HorizontalAlignment.CENTER);
+        inputWrap = wrapped(input(wb, text));
+        inputChoice = centred(input(wb, text));
         inputNumber = input(wb, general);
         inputDate = input(wb, formats.getFormat("yyyy-mm-dd"));
         inputDate.setAlignment(HorizontalAlignment.LEFT);
@@ -118,6 +115,16 @@ final class FormStyles {
         s.setBorderRight(BorderStyle.THIN);
         s.setVerticalAlignment(VerticalAlignment.CENTER);
         s.setDataFormat(format);
+        return s;
+    }
+
+    private static CellStyle wrapped(CellStyle s) {
+        s.setWrapText(true);
+        return s;
+    }
+
+    private static CellStyle centred(CellStyle s) {
+        s.setAlignment(HorizontalAlignment.CENTER);
         return s;
     }
 
