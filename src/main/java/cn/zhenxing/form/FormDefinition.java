@@ -58,6 +58,11 @@ public record FormDefinition(
             return columns.stream().filter(c -> c.key().equals(key)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no column " + key + " in " + sheet));
         }
+
+        /** The A1 address of a column in the {@code index}-th (0-based) pre-filled row, where the template writer puts it. */
+        public String cell(String columnKey, int index) {
+            return column(columnKey).col() + (firstDataRow + index);
+        }
     }
 
     public record Column(String key, String header, String col, boolean prefilled, boolean required, ColumnType type,

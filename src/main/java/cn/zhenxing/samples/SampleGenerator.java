@@ -3,7 +3,6 @@ package cn.zhenxing.samples;
 import cn.zhenxing.warehouse.Quarter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
@@ -100,26 +99,24 @@ public class SampleGenerator {
             Sheet s1 = wb.getSheet(t1.sheet());
             for (int i = 0; i < content.indicators().size(); i++) {
                 FormContent.IndicatorRow row = content.indicators().get(i);
-                int excelRow = t1.firstDataRow() + i;
                 Random random = new Random((row.regionCode() + row.indicatorCode()).hashCode());
                 BigDecimal value = sampleValue(row, paths.get(row.indicatorCode()), period, random, shareOf(row.regionCode()));
-                setNumber(s1, t1.column("value").col() + excelRow, value);
-                setNumber(s1, t1.column("prior_value").col() + excelRow, value.multiply(BigDecimal.valueOf(0.93 + random.nextDouble() * 0.05))
+                setNumber(s1, t1.cell("value", i), value);
+                setNumber(s1, t1.cell("prior_value", i), value.multiply(BigDecimal.valueOf(0.93 + random.nextDouble() * 0.05))
                         .setScale(2, RoundingMode.HALF_UP));
                 if (row.ratio()) {
                     BigDecimal denominator = BigDecimal.valueOf(50 + random.nextInt(450));
                     BigDecimal numerator = "%".equals(row.unit())
                             ? value.multiply(denominator).divide(BigDecimal.valueOf(100), 4, RoundingMode.HALF_UP)
                             : value.multiply(denominator).setScale(4, RoundingMode.HALF_UP);
-                    setNumber(s1, t1.column("numerator").col() + excelRow, numerator);
-                    setNumber(s1, t1.column("denominator").col() + excelRow, denominator);
+                    setNumber(s1, t1.cell("numerator", i), numerator);
+                    setNumber(s1, t1.cell("denominator", i), denominator);
                 }
             }
 
             FormDefinition.Table t2 = def.table("tasks");
             Sheet s2 = wb.getSheet(t2.sheet());
             for (int i = 0; i < content.tasks().size(); i++) {
-                int excelRow = t2.firstDataRow() + i;
                 Random random = new Random(content.tasks().get(i).taskCode().hashCode() + content.unit().code().hashCode());
                 int roll = random.nextInt(100);
                 String status = roll < 70 ? "按计划推进" : roll < 85 ? "滞后" : roll < 95 ? "已完成" : "未启动";
@@ -129,34 +126,29 @@ public class SampleGenerator {
                     case "滞后" -> Math.max(5, period.quarter() * 20 - 15 + random.nextInt(10));
                     default -> Math.min(95, period.quarter() * 22 + random.nextInt(10));
                 };
-                set(s2, t2.column("status").col() + excelRow, status);
-                setNumber(s2, t2.column("percent").col() + excelRow, BigDecimal.valueOf(percent));
-                set(s2, t2.column("progress").col() + excelRow, "本季度" + status + "，完成年度计划的" + percent + "%。");
+                set(s2, t2.cell("status", i), status);
+                setNumber(s2, t2.cell("percent", i), BigDecimal.valueOf(percent));
+                set(s2, t2.cell("progress", i), "本季度" + status + "，完成年度计划的" + percent + "%。");
                 if (status.equals("滞后")) {
-                    set(s2, t2.column("problems").col() + excelRow, "要素保障不足，前期手续办理较慢。");
-                    set(s2, t2.column("next_steps").col() + excelRow, "加强协调调度，加快手续办理。");
+                    set(s2, t2.cell("problems", i), "要素保障不足，前期手续办理较慢。");
+                    set(s2, t2.cell("next_steps", i), "加强协调调度，加快手续办理。");
                 }
             }
 
             FormDefinition.Table t3 = def.table("projects");
             Sheet s3 = wb.getSheet(t3.sheet());
             for (int i = 0; i < content.projects().size(); i++) {
-                int excelRow = t3.firstDataRow() + i;
                 Random random = new Random(content.projects().get(i).projectCode().hashCode() + content.unit().code().hashCode());
                 BigDecimal total = BigDecimal.valueOf(5 + random.nextInt(195));
                 BigDecimal annual = total.divide(BigDecimal.valueOf(4), 2, RoundingMode.HALF_UP);
                 BigDecimal quarterly = annual.multiply(BigDecimal.valueOf(0.2 + random.nextDouble() * 0.1)).setScale(2, RoundingMode.HALF_UP);
-                setNumber(s3, t3.column("total").col() + excelRow, total);
-                setNumber(s3, t3.column("annual_plan").col() + excelRow, annual);
-                setNumber(s3, t3.column("quarter").col() + excelRow, quarterly);
-                setNumber(s3, t3.column("ytd").col() + excelRow, quarterly.multiply(BigDecimal.valueOf(period.quarter())));
-                set(s3, t3.column("milestone").col() + excelRow, period.quarter() < 2 ? "开工" : "建设");
+                setNumber(s3, t3.cell("total", i), total);
+                setNumber(s3, t3.cell("annual_plan", i), annual);
+                setNumber(s3, t3.cell("quarter", i), quarterly);
+                setNumber(s3, t3.cell("ytd", i), quarterly.multiply(BigDecimal.valueOf(period.quarter())));
+                set(s3, t3.cell("milestone", i), period.quarter() < 2 ? "开工" : "建设");
             }
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                wb.write(out);
-            }
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            TemplateWriter.save(wb, file);
         }
     }
 
