@@ -13,11 +13,16 @@ public record ReportDocument(ReportName name, String title, String edition, Stri
     public record Section(String heading, String text, Chart chart, Table table) {
     }
 
+    /** A row of a chart or table: its fields by the names the template declares. */
+    public interface Row {
+        Map<String, Object> fields();
+    }
+
     /** @param template bar-chart or line-chart; rows have series, category and value */
-    public record Chart(String template, String title, String valueLabel, List<Map<String, Object>> rows) {
+    public record Chart(String template, String title, String valueLabel, List<? extends Row> rows) {
     }
 
     /** @param template the table subreport (indicator-table, task-table, ...); sheetName names its XLSX sheet */
-    public record Table(String template, String sheetName, List<Map<String, Object>> rows) {
+    public record Table(String template, String sheetName, List<? extends Row> rows) {
     }
 }

@@ -58,13 +58,13 @@ public class ReportRenderer {
             row.put("text", s.text());
             if (s.chart() != null) {
                 row.put("chartReport", template(s.chart().template()));
-                row.put("chartData", new JRMapCollectionDataSource(new ArrayList<>(s.chart().rows())));
+                row.put("chartData", new JRMapCollectionDataSource(fields(s.chart().rows())));
                 row.put("chartTitle", s.chart().title());
                 row.put("chartValueLabel", s.chart().valueLabel());
             }
             if (s.table() != null) {
                 row.put("tableReport", template(s.table().template()));
-                row.put("tableData", new JRMapCollectionDataSource(new ArrayList<>(s.table().rows())));
+                row.put("tableData", new JRMapCollectionDataSource(fields(s.table().rows())));
             }
             sections.add(row);
         }
@@ -97,7 +97,7 @@ public class ReportRenderer {
                 continue;
             }
             List<Map<String, ?>> rows = new ArrayList<>();
-            s.table().rows().forEach(r -> rows.add(neutralised(r)));
+            s.table().rows().forEach(r -> rows.add(neutralised(r.fields())));
             Map<String, Object> params = new HashMap<>();
             params.put(JRParameter.IS_IGNORE_PAGINATION, Boolean.TRUE);
             params.put(JRParameter.REPORT_LOCALE, CHINESE);
@@ -117,6 +117,12 @@ public class ReportRenderer {
         config.setCollapseRowSpan(true);
         exporter.setConfiguration(config);
         exporter.exportReport();
+    }
+
+    private static List<Map<String, ?>> fields(List<? extends ReportDocument.Row> rows) {
+        List<Map<String, ?>> maps = new ArrayList<>();
+        rows.forEach(r -> maps.add(r.fields()));
+        return maps;
     }
 
     /** Text beginning with = + - @ would be read as a formula once edited or re-saved: prefix an apostrophe. */

@@ -5,40 +5,46 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import cn.zhenxing.warehouse.Quarter;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.List;
 import net.sf.jasperreports.engine.JRException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-/** Renders reports into files: {@code <name>-<period>[-<region>].pdf|xlsx}, written whole or not at all. */
+/** Renders reports into files named by {@link ReportFile}, written whole or not at all. */
 @Service
 public class ReportService {
 
     private static final Logger log = LoggerFactory.getLogger(ReportService.class);
 
-    private final ReportBuilder builder;
+    private final Map<ReportName, QuarterlyReport> reports = new EnumMap<>(ReportName.class);
+    private final ReportQueries queries;
     private final ReportRenderer renderer;
 
-    public ReportService(ReportBuilder builder, ReportRenderer renderer) {
-        this.builder = builder;
+    ReportService(List<QuarterlyReport> reports, ReportQueries queries, ReportRenderer renderer) {
+        reports.forEach(r -> this.reports.put(r.name(), r));
+        this.queries = queries;
         this.renderer = renderer;
     }
 
     public List<Path> render(ReportName name, String period, String region, List<String> formats, Path outDir) throws IOException, JRException {
-        ReportDocument doc = builder.build(name, period, region);
+        Quarter quarter = queries.quarter(period);
+        ReportDocument doc = reports.get(name).build(quarter, region);
         Files.createDirectories(outDir);
-        String base = name.code() + "-" + period + (region == null ? "" : "-" + region);
         List<Path> written = new ArrayList<>();
         for (String format : formats) {
-            Path target = outDir.resolve(base + "." + format);
-            Path tmp = outDir.resolve(base + "." + format + ".tmp");
+            ReportFile file = new ReportFile(name, quarter, region, format);
+            Path target = outDir.resolve(file.fileName());
+            Path tmp = outDir.resolve(file.fileName() + ".tmp");
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 switch (format) {
                     case "pdf" -> renderer.pdf(doc, out);
                     case "xlsx" -> renderer.xlsx(doc, out);
-                    default -> throw new IllegalArgumentException("Unknown format '" + format + "': pdf or xlsx");
+                    default -> throw new IllegalStateException(format);
                 }
             } catch (IOException | JRException | RuntimeException e) {
                 Files.deleteIfExists(tmp);

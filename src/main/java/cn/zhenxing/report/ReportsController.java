@@ -46,28 +46,28 @@ class ReportsController {
     @GetMapping("/reports")
     String list(@AuthenticationPrincipal PortalUser user, Model model) throws IOException {
         Map<String, List<Map<String, Object>>> byPeriod = new LinkedHashMap<>();
-        for (ReportFiles.ReportFile f : files.list(cityOnly(user))) {
+        for (ReportFile f : files.list(cityOnly(user))) {
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("title", ReportName.of(f.name()).titleZh());
+            row.put("title", f.name().titleZh());
             row.put("edition", f.region() == null ? "全省版" : marts.region(f.region()) == null ? f.region() : marts.region(f.region()).name() + "版");
             row.put("format", f.format());
-            row.put("file", f.path().getFileName().toString());
-            byPeriod.computeIfAbsent(f.period(), k -> new java.util.ArrayList<>()).add(row);
+            row.put("file", f.fileName());
+            byPeriod.computeIfAbsent(f.period().code(), k -> new java.util.ArrayList<>()).add(row);
         }
         model.addAttribute("user", user);
         model.addAttribute("byPeriod", byPeriod);
         model.addAttribute("areas", marts.areas());
-        return "reports";
+        return "report/reports";
     }
 
     @GetMapping("/reports/file/{name}")
     ResponseEntity<Resource> file(@AuthenticationPrincipal PortalUser user, @PathVariable String name) {
-        ReportFiles.ReportFile f = files.find(name, cityOnly(user));
+        ReportFile f = files.find(name, cityOnly(user));
         if (f == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         boolean pdf = f.format().equals("pdf");
-        return FileDownload.of(f.path(), pdf ? MediaType.APPLICATION_PDF : FileDownload.XLSX, pdf);
+        return FileDownload.of(files.path(f), pdf ? MediaType.APPLICATION_PDF : FileDownload.XLSX, pdf);
     }
 
     @GetMapping("/reports/progress")
@@ -85,7 +85,7 @@ class ReportsController {
         model.addAttribute("periods", periods);
         model.addAttribute("areas", marts.areas());
         model.addAttribute("rows", chosen == null ? List.of() : marts.progress(chosen, scope, null, null));
-        return "progress";
+        return "report/progress";
     }
 
     /** The administrator's 重新生成本期报告: the quarter's marts rebuilt, then every report rendered again. */

@@ -121,3 +121,9 @@ LEFT JOIN (SELECT x.* FROM (SELECT m0.*, ROW_NUMBER() OVER (PARTITION BY m0.indi
            WHERE x.pick = 1) m ON m.indicator_key = i.indicator_key
 WHERE i.indicator_code REGEXP '^FYP14-[0-9]{2}$'
 ORDER BY i.indicator_key;
+
+-- Counties (current members) of a planning area, for the sentences that state them.
+-- name: areaCounties
+SELECT COUNT(DISTINCT b.region_code)
+FROM bridge_area_region b JOIN dim_planning_area a ON a.area_key = b.area_key
+WHERE a.area_code = :area AND b.is_current;

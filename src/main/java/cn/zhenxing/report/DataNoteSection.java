@@ -1,0 +1,79 @@
+package cn.zhenxing.report;
+
+import cn.zhenxing.report.ReportDocument.Section;
+import cn.zhenxing.report.ReportQueries.Indicators;
+import cn.zhenxing.warehouse.Quarter;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** The cover of every report and its 数据说明: as-of time, files included, missing and late units, the status rules. */
+@Component
+class DataNoteSection {
+
+    static final String ISSUER = "山西省发展和改革委员会";
+    static final String STATUS_RULE = "状态判定：达标——已达到或优于目标值；正常推进——自基期以来的实际进展达到按时序应达进展的90%及以上；"
+            + "滞后——60%至90%；严重滞后——低于60%或出现倒退；无目标——规划未设量化目标（如“完成国家考核目标”“明显提高”），只列数值不评价；"
+            + "无数据——本期未报送或未填报，不以零值代替；数据不全——加总类指标有地区未报送；不可汇总——增速等指标不能由各地数值加总。"
+            + "比率类指标由各地分子、分母重新计算，人口加权类指标按常住人口加权，均不做简单相加。带“*”的目标为参照全省目标。";
+
+    private final ReportQueries queries;
+
+    DataNoteSection(ReportQueries queries) {
+        this.queries = queries;
+    }
+
+    /** The document with its cover: title, edition, period, issuer and today's date. */
+    static ReportDocument document(ReportName name, String edition, Quarter q, List<Section> sections) {
+        LocalDate today = LocalDate.now();
+        return new ReportDocument(name, name.titleZh(), edition, q.code(), q.labelZh(), ISSUER,
+                today.getYear() + "年" + today.getMonthValue() + "月" + today.getDayOfMonth() + "日", sections);
+    }
+
+    Section dataNote(Quarter q, List<String> cities, Indicators indicators, List<String> scopes) {
+        return dataNote(q, cities, indicators, scopes, null);
+    }
+
+    /** @param indicators null for a report without indicators; @param scopes the first one's 无目标 count is stated */
+    Section dataNote(Quarter q, List<String> cities, Indicators indicators, List<String> scopes, String extra) {
+        LocalDateTime asOf = queries.value("asOf", q, Map.of(), LocalDateTime.class);
+        Map<String, Object> versions = queries.one("versionsIncluded", q, Map.of());
+        StringBuilder text = new StringBuilder();
+        if (asOf == null) {
+            text.append("本期尚未收到任何已接收的报表，以下各表均无数据（不以零值代替）。");
+        } else {
+            text.append("数据截至").append(asOf.withNano(0).toString().replace('T', ' ')).append("（汇总更新时间）。本期纳入已接收报表")
+                    .append(versions.get("files")).append("份（其中重报更新版本").append(versions.get("resubmitted")).append("份）。");
+        }
+        List<String> missing = new ArrayList<>();
+        List<String> late = new ArrayList<>();
+        for (Map<String, Object> u : queries.list("completeness", q, Map.of("cities", ReportQueries.withProvince(cities)))) {
+            String status = (String) u.get("status_zh");
+            if (status.equals("未报送") || status.equals("已退回")) {
+                missing.add((String) u.get("unit_name"));
+            } else if (status.equals("逾期报送")) {
+                late.add((String) u.get("unit_name"));
+            }
+        }
+        if (!missing.isEmpty()) {
+            text.append("本期未报送（或退回后未重报）：").append(String.join("、", missing)).append("，其数据显示为“无数据”。");
+        }
+        if (!late.isEmpty()) {
+            text.append("逾期报送：").append(String.join("、", late)).append("。");
+        }
+        if (!scopes.isEmpty() && indicators != null) {
+            int noTarget = queries.statusCounts(q, scopes.get(0), indicators).getOrDefault("无目标", 0);
+            text.append("无量化目标的指标").append(noTarget).append("项，只列数值不评价。");
+        }
+        if (extra != null) {
+            text.append(extra);
+        }
+        if (indicators != null) {
+            text.append("\n").append(STATUS_RULE);
+        }
+        return new Section("数据说明", text.toString(), null, null);
+    }
+}

@@ -1,0 +1,113 @@
+package cn.zhenxing.report;
+
+import cn.zhenxing.warehouse.Quarter;
+import cn.zhenxing.warehouse.SqlFile;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** The report feature's one way into the marts: the statements of report.sql, with the quarter's parameters. */
+@Component
+class ReportQueries {
+
+    static final SqlFile SQL = SqlFile.of(ReportQueries.class, "report.sql");
+    static final String PROVINCE = "140000";
+
+    /** A region or area by code and name. */
+    record Region(String code, String name) {
+    }
+
+    /** Which indicators a report covers: plans and a REGEXP on indicator codes. */
+    record Indicators(List<String> plans, String codes) {
+        static final String ALL_CODES = ".";
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    ReportQueries(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The quarter of a period code that dim_period knows. */
+    Quarter quarter(String periodCode) {
+        List<Map<String, Object>> rows = Quarter.isCode(periodCode)
+                ? jdbc.queryForList(SQL.get("period"), Map.of("periodCode", periodCode)) : List.of();
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException("报告期“" + periodCode + "”无法识别，请写成 2025Q3 这样的季度。");
+        }
+        return Quarter.parse(periodCode);
+    }
+
+    List<Map<String, Object>> list(String statement, Quarter q, Map<String, Object> extra) {
+        return jdbc.queryForList(SQL.get(statement), params(q, extra));
+    }
+
+    Map<String, Object> one(String statement, Quarter q, Map<String, Object> extra) {
+        return jdbc.queryForMap(SQL.get(statement), params(q, extra));
+    }
+
+    <T> T value(String statement, Quarter q, Map<String, Object> extra, Class<T> type) {
+        return jdbc.queryForObject(SQL.get(statement), params(q, extra), type);
+    }
+
+    /** A current region (name and level), or null. */
+    Map<String, Object> region(String code) {
+        List<Map<String, Object>> rows = jdbc.queryForList(SQL.get("region"), Map.of("code", code));
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    String areaName(String area) {
+        return (String) jdbc.queryForMap(SQL.get("area"), Map.of("code", area)).get("name_zh");
+    }
+
+    /** Cities with at least one member county of the area, in code order. */
+    List<Region> areaCities(String area) {
+        return jdbc.queryForList(SQL.get("areaCities"), Map.of("area", area)).stream()
+                .map(c -> new Region((String) c.get("region_code"), (String) c.get("name_zh"))).toList();
+    }
+
+    int areaCounties(String area) {
+        Integer n = jdbc.queryForObject(SQL.get("areaCounties"), Map.of("area", area), Integer.class);
+        return n == null ? 0 : n;
+    }
+
+    /** Indicators per status, per scope. */
+    Map<String, Map<String, Integer>> statusCounts(Quarter q, List<String> scopes, Indicators indicators) {
+        Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+        for (Map<String, Object> r : list("statusCounts", q, select(scopes, indicators))) {
+            counts.computeIfAbsent((String) r.get("scope_code"), k -> new LinkedHashMap<>())
+                    .put((String) r.get("status_zh"), ((Number) r.get("n")).intValue());
+        }
+        return counts;
+    }
+
+    Map<String, Integer> statusCounts(Quarter q, String scope, Indicators indicators) {
+        return statusCounts(q, List.of(scope), indicators).getOrDefault(scope, Map.of());
+    }
+
+    static Map<String, Object> select(List<String> scopes, Indicators indicators) {
+        return Map.of("scopes", scopes, "plans", indicators.plans(), "codes", indicators.codes());
+    }
+
+    private static MapSqlParameterSource params(Quarter q, Map<String, Object> extra) {
+        MapSqlParameterSource p = new MapSqlParameterSource().addValue("p", q.key()).addValue("yearStart", new Quarter(q.year(), 1).key());
+        extra.forEach(p::addValue);
+        return p;
+    }
+
+    static List<String> withProvince(List<String> cities) {
+        List<String> all = new ArrayList<>(cities);
+        if (!all.contains(PROVINCE)) {
+            all.add(PROVINCE);
+        }
+        return all;
+    }
+
+    static List<String> codes(List<Region> regions) {
+        return regions.stream().map(Region::code).toList();
+    }
+}

@@ -1,0 +1,100 @@
+package cn.zhenxing.report;
+
+import static cn.zhenxing.report.Sentences.projectSentence;
+import static cn.zhenxing.report.Sentences.statusSentence;
+import static cn.zhenxing.report.Sentences.taskSentence;
+
+import cn.zhenxing.report.ReportDocument.Section;
+import cn.zhenxing.report.ReportQueries.Indicators;
+import cn.zhenxing.report.ReportQueries.Region;
+import cn.zhenxing.warehouse.Quarter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** 革命老区振兴发展季度监测报告: the province's edition (太行革命老区 and its cities) and one per city. */
+@Component
+class RevitalizationReport implements QuarterlyReport {
+
+    static final String TAIHANG = "TAIHANG_OLD_AREA";
+    static final Indicators INDICATORS = new Indicators(List.of("FYP14", "TH2021", "LQ2026"), Indicators.ALL_CODES);
+    static final List<String> TASK_PLANS = List.of("TH2021", "LQ2026");
+    static final List<String> CITY_TASK_PLANS = List.of("TH2021", "LQ2026", "FYP14", "YR2020", "YU2023");
+    private static final String[] NUMBERS = {"（一）", "（二）", "（三）", "（四）", "（五）", "（六）", "（七）", "（八）"};
+
+    private final ReportQueries queries;
+    private final DataNoteSection note;
+    private final IndicatorSections indicators;
+    private final ProgressSections progress;
+    private final SubmissionSections submissions;
+
+    RevitalizationReport(ReportQueries queries, DataNoteSection note, IndicatorSections indicators, ProgressSections progress,
+                         SubmissionSections submissions) {
+        this.queries = queries;
+        this.note = note;
+        this.indicators = indicators;
+        this.progress = progress;
+        this.submissions = submissions;
+    }
+
+    @Override
+    public ReportName name() {
+        return ReportName.REVITALIZATION;
+    }
+
+    @Override
+    public ReportDocument build(Quarter q, String regionCode) {
+        return regionCode == null ? province(q) : city(q, regionCode);
+    }
+
+    private ReportDocument province(Quarter q) {
+        List<Region> cities = queries.areaCities(TAIHANG);
+        List<String> cityCodes = ReportQueries.codes(cities);
+        List<String> scopes = new ArrayList<>(cityCodes);
+        scopes.add(0, TAIHANG);
+        int counties = queries.areaCounties(TAIHANG);
+        List<Section> sections = new ArrayList<>();
+        sections.add(note.dataNote(q, cityCodes, INDICATORS, List.of(TAIHANG)));
+
+        Map<String, Integer> area = queries.statusCounts(q, TAIHANG, INDICATORS);
+        Map<String, Object> tasks = progress.taskCounts(q, TASK_PLANS, cityCodes);
+        sections.add(new Section("一、总体情况", "太行革命老区涉及" + cities.size() + "个市、" + counties + "个县（市、区）。"
+                + statusSentence("纳入监测的", area) + taskSentence(tasks) + projectSentence(progress.projectTotals(q, cityCodes, List.of())),
+                indicators.statusChart("太行革命老区及各市指标状态分布（项）", q, scopes, INDICATORS), null));
+        sections.add(new Section("二、太行革命老区主要指标进展", "以下为太行革命老区" + counties + "个县（市、区）汇总的指标（加总、分子分母重算或人口加权）。",
+                indicators.trendChart("达标及正常推进指标占比（%）", q, List.of(TAIHANG), INDICATORS),
+                indicators.indicatorTable("太行革命老区", q, TAIHANG, INDICATORS)));
+        for (int i = 0; i < cities.size(); i++) {
+            Region city = cities.get(i);
+            sections.add(new Section((i == 0 ? "三、分市指标进展\n" : "") + NUMBERS[i % NUMBERS.length] + city.name(),
+                    statusSentence(city.name(), queries.statusCounts(q, city.code(), INDICATORS)), null,
+                    indicators.indicatorTable(city.name(), q, city.code(), INDICATORS)));
+        }
+        sections.add(progress.taskSection("四、重点任务进展（滞后任务）", q, TASK_PLANS, cityCodes, true));
+        sections.add(progress.projectSection("五、重大项目投资进展", q, cityCodes, List.of()));
+        sections.add(submissions.completenessSection("六、数据报送情况", q, cityCodes));
+        return DataNoteSection.document(ReportName.REVITALIZATION, "全省版", q, sections);
+    }
+
+    private ReportDocument city(Quarter q, String cityCode) {
+        Map<String, Object> region = queries.region(cityCode);
+        if (region == null || !"city".equals(region.get("level"))) {
+            throw new IllegalArgumentException("市级版报告需要设区市的行政区划代码（如 140400），“" + cityCode + "”不是设区市。");
+        }
+        String cityName = (String) region.get("name_zh");
+        List<String> city = List.of(cityCode);
+        List<Section> sections = new ArrayList<>();
+        sections.add(note.dataNote(q, city, INDICATORS, city));
+        Map<String, Integer> counts = queries.statusCounts(q, cityCode, INDICATORS);
+        Map<String, Object> tasks = progress.taskCounts(q, CITY_TASK_PLANS, city);
+        sections.add(new Section("一、总体情况", statusSentence(cityName, counts) + taskSentence(tasks)
+                + projectSentence(progress.projectTotals(q, city, List.of())),
+                indicators.trendChart("达标及正常推进指标占比（%）", q, city, INDICATORS), null));
+        sections.add(new Section("二、主要指标进展", null, null, indicators.indicatorTable(cityName, q, cityCode, INDICATORS)));
+        sections.add(progress.taskSection("三、重点任务进展", q, CITY_TASK_PLANS, city, false));
+        sections.add(progress.projectSection("四、重大项目投资进展", q, city, List.of()));
+        sections.add(submissions.completenessSection("五、数据报送情况", q, city));
+        return DataNoteSection.document(ReportName.REVITALIZATION, cityName + "版", q, sections);
+    }
+}
