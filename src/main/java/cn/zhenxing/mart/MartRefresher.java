@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -62,8 +63,7 @@ public class MartRefresher {
         ensureCalendar();
         List<Refreshed> done = new ArrayList<>();
         done.add(rebuild(periodCode, "incremental", trigger));
-        Map<String, Object> period = period(periodCode);
-        for (String later : jdbc.queryForList(SQL.get("laterQuartersWithData"), Map.of("p", period.get("period_key")), String.class)) {
+        for (String later : jdbc.queryForList(SQL.get("laterQuartersWithData"), Map.of("p", known(periodCode).key()), String.class)) {
             done.add(rebuild(later, "incremental", trigger));
         }
         return done;
@@ -86,27 +86,14 @@ public class MartRefresher {
         Refreshed result = tx.execute(status -> {
             jdbc.queryForObject(SQL.get("lock"), Map.of(), Integer.class);
             try {
-                int indicators = 0;
-                int tasks = 0;
-                int projects = 0;
-                int units = 0;
-                int warnings = 0;
-                for (String name : SQL.names()) {
-                    if (!name.startsWith("refresh.")) {
-                        continue;
-                    }
-                    int rows = jdbc.update(SQL.get(name), params);
-                    switch (name) {
-                        case "refresh.indicatorLeaves", "refresh.indicatorCities", "refresh.indicatorProvince", "refresh.indicatorAreas" -> indicators += rows;
-                        case "refresh.tasks" -> tasks = rows;
-                        case "refresh.projects" -> projects = rows;
-                        case "refresh.completeness" -> units = rows;
-                        case "refresh.qualityHistory", "refresh.qualityPeers" -> warnings += rows;
-                        default -> { }
-                    }
+                EnumMap<MartStep.Counts, Integer> counts = new EnumMap<>(MartStep.Counts.class);
+                for (MartStep step : MartStep.values()) {
+                    counts.merge(step.counts, jdbc.update(SQL.get(step.statement), params), Integer::sum);
                 }
                 cn.zhenxing.warehouse.FaultPoint.reach("marts.refresh.before-commit");
-                return new Refreshed(periodCode, indicators, tasks, projects, units, warnings);
+                return new Refreshed(periodCode, counts.getOrDefault(MartStep.Counts.INDICATORS, 0), counts.getOrDefault(MartStep.Counts.TASKS, 0),
+                        counts.getOrDefault(MartStep.Counts.PROJECTS, 0), counts.getOrDefault(MartStep.Counts.UNITS, 0),
+                        counts.getOrDefault(MartStep.Counts.QUALITY_WARNINGS, 0));
             } finally {
                 jdbc.queryForObject(SQL.get("unlock"), Map.of(), Integer.class);
             }
@@ -119,27 +106,24 @@ public class MartRefresher {
         calendar.ensureCalendar(LocalDate.now());
     }
 
-    private Map<String, Object> period(String periodCode) {
-        List<Map<String, Object>> rows = jdbc.queryForList(SQL.get("period"), Map.of("periodCode", periodCode));
-        if (rows.isEmpty()) {
+    /** A quarter the warehouse knows (dim_period), else an IllegalArgumentException saying what a quarter looks like. */
+    private Quarter known(String periodCode) {
+        if (!Quarter.isCode(periodCode) || jdbc.queryForList(SQL.get("period"), Map.of("periodCode", periodCode)).isEmpty()) {
             throw new IllegalArgumentException("Unknown quarter: " + periodCode + " (expected e.g. 2025Q3)");
         }
-        return rows.get(0);
+        return Quarter.parse(periodCode);
     }
 
     private MapSqlParameterSource parameters(String periodCode, String kind, String trigger) {
-        Map<String, Object> period = period(periodCode);
-        int key = ((Number) period.get("period_key")).intValue();
-        int year = ((Number) period.get("year")).intValue();
-        int quarter = ((Number) period.get("quarter")).intValue();
+        Quarter q = known(periodCode);
         return new MapSqlParameterSource()
-                .addValue("p", key)
-                .addValue("periodCode", periodCode)
-                .addValue("periodEnd", period.get("end_date"))
-                .addValue("year", year)
-                .addValue("q", quarter)
-                .addValue("prev", quarter > 1 ? key - 1 : (year - 1) * 10 + 4)
-                .addValue("yearAgo", key - 10)
+                .addValue("p", q.key())
+                .addValue("periodCode", q.code())
+                .addValue("periodEnd", q.end())
+                .addValue("year", q.year())
+                .addValue("q", q.quarter())
+                .addValue("prev", q.previous().key())
+                .addValue("yearAgo", q.yearAgo().key())
                 .addValue("now", Timestamp.valueOf(LocalDateTime.now()))
                 .addValue("today", LocalDate.now())
                 .addValue("kind", kind)

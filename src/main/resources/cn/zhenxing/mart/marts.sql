@@ -1,5 +1,5 @@
--- Statements of the marts feature. A period is rebuilt by running the "refresh" statements below in
--- file order inside one transaction (MartRefresher). Parameters: :p period key (yyyyq), :periodCode,
+-- Statements of the marts feature. A period is rebuilt by running the "refresh." statements below in
+-- the order MartStep lists them, inside one transaction (MartRefresher). Parameters: :p period key (yyyyq), :periodCode,
 -- :periodEnd, :year, :q (quarter), :prev (previous quarter's key), :yearAgo (same quarter a year
 -- earlier), :now (refresh time), :today. docs/marts.md explains every rule with queries that
 -- reproduce the figures from the facts.
