@@ -1,11 +1,10 @@
 package cn.zhenxing.form;
 
 import cn.zhenxing.form.FormDefinition.ColumnType;
+import cn.zhenxing.workbook.AtomicFiles;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -76,11 +75,7 @@ public class TemplateWriter {
             wb.setActiveSheet(0);
             wb.setFirstVisibleTab(0);
             wb.lockStructure();
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                wb.write(out);
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.write(file, wb::write);
         }
         return file;
     }

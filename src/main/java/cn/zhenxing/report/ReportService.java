@@ -1,10 +1,9 @@
 package cn.zhenxing.report;
 
+import cn.zhenxing.workbook.AtomicFiles;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import net.sf.jasperreports.engine.JRException;
@@ -32,19 +31,13 @@ public class ReportService {
         String base = name.code() + "-" + period + (region == null ? "" : "-" + region);
         List<Path> written = new ArrayList<>();
         for (String format : formats) {
-            Path target = outDir.resolve(base + "." + format);
-            Path tmp = outDir.resolve(base + "." + format + ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+            Path target = AtomicFiles.write(outDir.resolve(base + "." + format), out -> {
                 switch (format) {
                     case "pdf" -> renderer.pdf(doc, out);
                     case "xlsx" -> renderer.xlsx(doc, out);
                     default -> throw new IllegalArgumentException("Unknown format '" + format + "': pdf or xlsx");
                 }
-            } catch (IOException | JRException | RuntimeException e) {
-                Files.deleteIfExists(tmp);
-                throw e;
-            }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            });
             log.info("Report written: {}", target);
             written.add(target);
         }

@@ -1,9 +1,9 @@
 package cn.zhenxing.samples;
 
 import cn.zhenxing.warehouse.Quarter;
+import cn.zhenxing.workbook.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
@@ -152,11 +152,7 @@ public class SampleGenerator {
                 setNumber(s3, t3.column("ytd").col() + excelRow, quarterly.multiply(BigDecimal.valueOf(period.quarter())));
                 set(s3, t3.column("milestone").col() + excelRow, period.quarter() < 2 ? "开工" : "建设");
             }
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                wb.write(out);
-            }
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.write(file, wb::write);
         }
     }
 
