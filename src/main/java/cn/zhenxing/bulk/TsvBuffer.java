@@ -12,9 +12,6 @@ import java.util.Arrays;
  */
 final class TsvBuffer {
 
-    /** The column list matching {@link #append(BulkReading)}, for the LOAD DATA statement. */
-    static final String COLUMNS = "(row_no, station_code, station_name, region_code, reading_date, parameter, value, unit, note)";
-
     private byte[] buf;
     private int len;
 
@@ -38,6 +35,7 @@ final class TsvBuffer {
         out.write(buf, 0, len);
     }
 
+    /** One reading as a line; the order of the fields is the column list of {@code loadData} in bulk.sql. */
     void append(BulkReading r) {
         integer(r.rowNo());
         tab();

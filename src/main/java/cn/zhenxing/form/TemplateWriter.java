@@ -1,10 +1,9 @@
 package cn.zhenxing.form;
 
+import cn.zhenxing.workbook.AtomicFiles;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
 
@@ -37,17 +36,8 @@ public class TemplateWriter {
             wb.setActiveSheet(0);
             wb.setFirstVisibleTab(0);
             wb.lockStructure();
-            save(wb, file);
+            AtomicFiles.write(file, wb::write);
         }
         return file;
-    }
-
-    /** Writes a workbook to {@code file} by way of a temporary file beside it, so no half-written form is ever seen. */
-    public static void save(XSSFWorkbook wb, Path file) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (OutputStream out = Files.newOutputStream(tmp)) {
-            wb.write(out);
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
     }
 }

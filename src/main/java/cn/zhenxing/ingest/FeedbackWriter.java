@@ -2,7 +2,6 @@ package cn.zhenxing.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,6 +22,7 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
+import cn.zhenxing.workbook.AtomicFiles;
 import cn.zhenxing.workbook.Problem;
 import cn.zhenxing.workbook.SheetCells;
 
@@ -200,11 +200,7 @@ public class FeedbackWriter {
     }
 
     private static void save(Workbook wb, Path out) throws IOException {
-        Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
-        try (OutputStream os = Files.newOutputStream(tmp)) {
-            wb.write(os);
-        }
-        Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.write(out, wb::write);
     }
 
     /** The original name without extension, stripped of path parts and characters unsafe in file names. */

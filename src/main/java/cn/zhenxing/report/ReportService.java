@@ -1,10 +1,9 @@
 package cn.zhenxing.report;
 
+import cn.zhenxing.workbook.AtomicFiles;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import cn.zhenxing.warehouse.Quarter;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -38,19 +37,13 @@ public class ReportService {
         List<Path> written = new ArrayList<>();
         for (String format : formats) {
             ReportFile file = new ReportFile(name, quarter, region, format);
-            Path target = outDir.resolve(file.fileName());
-            Path tmp = outDir.resolve(file.fileName() + ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+            Path target = AtomicFiles.write(outDir.resolve(file.fileName()), out -> {
                 switch (format) {
                     case "pdf" -> renderer.pdf(doc, out);
                     case "xlsx" -> renderer.xlsx(doc, out);
                     default -> throw new IllegalStateException(format);
                 }
-            } catch (IOException | JRException | RuntimeException e) {
-                Files.deleteIfExists(tmp);
-                throw e;
-            }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            });
             log.info("Report written: {}", target);
             written.add(target);
         }

@@ -1,6 +1,7 @@
 package cn.zhenxing.samples;
 
 import cn.zhenxing.warehouse.Quarter;
+import cn.zhenxing.workbook.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -148,7 +149,7 @@ public class SampleGenerator {
                 setNumber(s3, t3.cell("ytd", i), quarterly.multiply(BigDecimal.valueOf(period.quarter())));
                 set(s3, t3.cell("milestone", i), period.quarter() < 2 ? "开工" : "建设");
             }
-            TemplateWriter.save(wb, file);
+            AtomicFiles.write(file, wb::write);
         }
     }
 

@@ -44,7 +44,7 @@ public final class FileSniffer {
             if (types == null || zip.getEntry("xl/workbook.xml") == null && zip.getEntry("xl/workbook.bin") == null) {
                 return zip.getEntry("word/document.xml") != null ? FileFormat.UNKNOWN : FileFormat.CORRUPT;
             }
-            if (inflatesSuspiciously(zip)) {
+            if (ZipGuard.exceedsLimits(zip)) {
                 return FileFormat.ZIP_BOMB;
             }
             if (zip.getEntry("xl/vbaProject.bin") != null || zip.getEntry("xl/workbook.bin") != null) {
@@ -61,15 +61,6 @@ public final class FileSniffer {
         } catch (IOException e) {
             return FileFormat.CORRUPT; // truncated: no central directory
         }
-    }
-
-    /**
-     * Sizes declared in the zip directory: an entry inflating over 100-fold to more than 10 MB is a
-     * bomb. (Headers can lie; POI's ZipSecureFile still guards the actual inflation while reading.)
-     */
-    private static boolean inflatesSuspiciously(ZipFile zip) {
-        return zip.stream().anyMatch(e -> e.getSize() > 10L * 1024 * 1024 && e.getCompressedSize() > 0
-                && e.getSize() / e.getCompressedSize() > 100);
     }
 
     private static FileFormat ole2Format(Path file) {

@@ -29,7 +29,7 @@ import org.xml.sax.XMLReader;
 /**
  * Reads the cells of the sheets a caller asks for. .xlsx is streamed with POI's SAX event model
  * (memory does not grow with rows; a far-corner cell such as XFD1048576 allocates nothing; POI's
- * zip-bomb and XML entity guards stay on). .xls (at most 65,536 rows) is read with HSSF.
+ * zip-bomb guard, set to {@link ZipGuard}'s limits, and XML entity guards stay on). .xls (at most 65,536 rows) is read with HSSF.
  */
 public final class WorkbookCells {
 
@@ -47,6 +47,10 @@ public final class WorkbookCells {
         private StopSheet() {
             super(null, null, false, false);
         }
+    }
+
+    static {
+        ZipGuard.applyToPoi();
     }
 
     private WorkbookCells() {}
