@@ -1,9 +1,11 @@
 package cn.zhenxing.ingest;
 
 import cn.zhenxing.warehouse.Quarter;
+import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,6 +60,24 @@ public class SubmissionStore {
 
     public Optional<Long> latestWithSameBytes(String sha256) {
         return jdbc.queryForList(SQL.get("latestWithSameBytes"), Long.class, sha256).stream().findFirst();
+    }
+
+    /** The latest accepted value of each row of a unit's form in a quarter, by "region|indicator". */
+    public Map<String, BigDecimal> previousValues(int unitKey, Quarter period) {
+        Map<String, BigDecimal> values = new HashMap<>();
+        jdbc.query(SQL.get("previousValues"), rs -> {
+            values.put(rs.getString("region_code") + "|" + rs.getString("indicator_code"), rs.getBigDecimal("value"));
+        }, unitKey, period.key());
+        return values;
+    }
+
+    /** The latest accepted year-to-date investment of each of a unit's projects in a quarter, by project code. */
+    public Map<String, BigDecimal> previousProjectYtd(int unitKey, Quarter period) {
+        Map<String, BigDecimal> ytd = new HashMap<>();
+        jdbc.query(SQL.get("previousProjectYtd"), rs -> {
+            ytd.put(rs.getString("project_code"), rs.getBigDecimal("ytd_investment_yi"));
+        }, unitKey, period.key());
+        return ytd;
     }
 
     public Map<String, Object> submission(long id) {
