@@ -80,8 +80,11 @@ public class SubmissionStore {
         return ytd;
     }
 
-    public Map<String, Object> submission(long id) {
-        return jdbc.queryForMap(SQL.get("submission"), id);
+    public Submission submission(long id) {
+        return jdbc.queryForObject(SQL.get("submission"), (rs, n) -> new Submission(rs.getLong("submission_id"),
+                Submission.Status.of(rs.getString("status")), (Integer) rs.getObject("version", Integer.class), rs.getLong("error_count"),
+                rs.getLong("warning_count"), rs.getString("feedback_path"), rs.getString("file_name"), rs.getBoolean("is_late"),
+                rs.getString("file_format"), rs.getString("unit_code"), rs.getString("period_code")), id);
     }
 
     /** @param periodCode a quarter such as 2025Q3, or null for all */

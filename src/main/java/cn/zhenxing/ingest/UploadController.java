@@ -68,7 +68,7 @@ class UploadController {
         model.addAttribute("unit", contents.unit(user.unitCode()));
         model.addAttribute("periods", periods);
         model.addAttribute("history", store.history(user.unitCode()));
-        return "upload";
+        return "ingest/upload";
     }
 
     /** The unit's blank form for a quarter: only ever the signed-in statistician's own unit. */
@@ -118,7 +118,7 @@ class UploadController {
             result.put("accepted", outcome.status() == IngestService.Status.ACCEPTED || outcome.status() == IngestService.Status.DUPLICATE);
             result.put("version", outcome.version());
             result.put("problems", outcome.problems());
-            result.put("submissionId", Uploads.submissionId(outcome.feedback()));
+            result.put("submissionId", outcome.submissionId());
             results.add(result);
             queueReceipt(user, display, outcome);
         }
