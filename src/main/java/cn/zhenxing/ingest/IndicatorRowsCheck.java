@@ -18,40 +18,30 @@ import cn.zhenxing.workbook.Problem;
  * 表1: each row one issued region × indicator, once; values are numbers, required ones filled, in
  * range, and a jump against last quarter or last year is worth a warning.
  */
-final class IndicatorRowsCheck implements RowCheck<CheckedForm.IndicatorValue> {
+final class IndicatorRowsCheck extends RowCheck<CheckedForm.IndicatorValue> {
 
     /** A value moving more than this share against last quarter or last year is worth a second look. */
     static final BigDecimal JUMP = new BigDecimal("0.5");
     private static final Set<String> MAY_BE_NEGATIVE = Set.of("growth_rate", "reduction");
 
-    private final FormDefinition.Table table;
-    private final String sheet;
     private final String unitName;
     private final Map<String, FormContent.IndicatorRow> expected = new LinkedHashMap<>();
     private final Set<String> jurisdiction = new HashSet<>();
     private final Map<String, BigDecimal> previous;
-    private final List<Problem> problems;
     private final Set<String> seen = new HashSet<>();
     private final List<CheckedForm.IndicatorValue> values = new ArrayList<>();
 
     /** @param previous last quarter's accepted values by "region|indicator" */
     IndicatorRowsCheck(FormDefinition.Table table, FormContent content, Map<String, BigDecimal> previous, List<Problem> problems) {
-        this.table = table;
-        this.sheet = table.sheet();
+        super(table, problems);
         this.unitName = content.unit().name();
         content.indicators().forEach(r -> expected.put(r.key(), r));
         content.indicators().forEach(r -> jurisdiction.add(r.regionCode()));
         this.previous = previous;
-        this.problems = problems;
     }
 
     @Override
-    public FormDefinition.Table table() {
-        return table;
-    }
-
-    @Override
-    public void accept(ReadForm.TableRow row) {
+    void accept(ReadForm.TableRow row) {
         String region = row.get("region_code");
         String code = row.get("indicator_code");
         String at = cell("region_code", row);
@@ -100,7 +90,7 @@ final class IndicatorRowsCheck implements RowCheck<CheckedForm.IndicatorValue> {
     }
 
     @Override
-    public List<CheckedForm.IndicatorValue> finish() {
+    List<CheckedForm.IndicatorValue> finish() {
         List<FormContent.IndicatorRow> missing = expected.values().stream().filter(r -> !seen.contains(r.key())).toList();
         if (!missing.isEmpty()) {
             FormContent.IndicatorRow first = missing.get(0);
@@ -109,10 +99,6 @@ final class IndicatorRowsCheck implements RowCheck<CheckedForm.IndicatorValue> {
                     "请不要删除预填的行；用新下载的模板重新填写。"));
         }
         return values;
-    }
-
-    private String cell(String key, ReadForm.TableRow row) {
-        return table.column(key).col() + row.rowNo();
     }
 
     private NumberCell.Result number(ReadForm.TableRow row, String key, FormContent.IndicatorRow spec, String context) {

@@ -17,45 +17,35 @@ import cn.zhenxing.workbook.Problem;
  * 表3: issued projects (or new ones by name) once each; amounts non-negative numbers, year-to-date
  * not below the quarter nor below last quarter's year-to-date; a milestone from the list.
  */
-final class ProjectRowsCheck implements RowCheck<CheckedForm.ProjectProgress> {
+final class ProjectRowsCheck extends RowCheck<CheckedForm.ProjectProgress> {
 
     private static final String[] AMOUNTS = {"total", "annual_plan", "quarter", "ytd"};
 
-    private final FormDefinition.Table table;
-    private final String sheet;
     private final FormDefinition.Column milestone;
     private final Map<String, FormContent.ProjectRow> expected = new LinkedHashMap<>();
     private final Map<String, BigDecimal> previousYtd;
-    private final List<Problem> problems;
     private final Set<String> seen = new HashSet<>();
     private final List<CheckedForm.ProjectProgress> rows = new ArrayList<>();
 
     /** @param previousYtd last quarter's accepted year-to-date investment by project code (empty in Q1) */
     ProjectRowsCheck(FormDefinition.Table table, FormContent content, Map<String, BigDecimal> previousYtd, List<Problem> problems) {
-        this.table = table;
-        this.sheet = table.sheet();
+        super(table, problems);
         this.milestone = table.column("milestone");
         content.projects().forEach(p -> expected.put(p.projectCode(), p));
         this.previousYtd = previousYtd;
-        this.problems = problems;
     }
 
     @Override
-    public FormDefinition.Table table() {
-        return table;
-    }
-
-    @Override
-    public void accept(ReadForm.TableRow row) {
+    void accept(ReadForm.TableRow row) {
         String code = row.get("project_code");
         String name = row.get("project_name");
-        String first = table.column("project_code").col() + row.rowNo();
+        String first = cell("project_code", row);
         if (code != null && !expected.containsKey(code)) {
             problems.add(Problem.error(sheet, first, name, "项目编码“" + code + "”不是下发给本单位的项目。", "新增项目请将项目编码留空，只填写项目名称等内容。"));
             return;
         }
         if (code == null && name == null) {
-            problems.add(Problem.error(sheet, table.column("project_name").col() + row.rowNo(), null, "新增项目未填写项目名称。", "请填写项目名称，或清空此行。"));
+            problems.add(Problem.error(sheet, cell("project_name", row), null, "新增项目未填写项目名称。", "请填写项目名称，或清空此行。"));
             return;
         }
         String projectName = code != null ? expected.get(code).projectName() : name;
@@ -76,7 +66,7 @@ final class ProjectRowsCheck implements RowCheck<CheckedForm.ProjectProgress> {
                 amounts[i] = r.value();
             }
         }
-        String ytdCell = table.column("ytd").col() + row.rowNo();
+        String ytdCell = cell("ytd", row);
         if (amounts[2] != null && amounts[3] != null && amounts[3].compareTo(amounts[2]) < 0) {
             problems.add(Problem.error(sheet, ytdCell, context,
                     "年初至今累计完成投资（" + amounts[3].toPlainString() + "）小于本季度完成投资（" + amounts[2].toPlainString() + "）。",
@@ -89,7 +79,7 @@ final class ProjectRowsCheck implements RowCheck<CheckedForm.ProjectProgress> {
         }
         String stage = row.get("milestone");
         if (stage != null && !milestone.choices().contains(stage)) {
-            problems.add(Problem.error(sheet, milestone.col() + row.rowNo(), context, "形象进度“" + stage + "”不是规定的选项。",
+            problems.add(Problem.error(sheet, cell("milestone", row), context, "形象进度“" + stage + "”不是规定的选项。",
                     "请在下拉列表中选择：" + String.join("/", milestone.choices()) + "。"));
         }
         rows.add(new CheckedForm.ProjectProgress(sheet, row.rowNo(), code, projectName,
@@ -97,7 +87,7 @@ final class ProjectRowsCheck implements RowCheck<CheckedForm.ProjectProgress> {
     }
 
     @Override
-    public List<CheckedForm.ProjectProgress> finish() {
+    List<CheckedForm.ProjectProgress> finish() {
         return rows;
     }
 }

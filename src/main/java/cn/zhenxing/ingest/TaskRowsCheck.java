@@ -14,34 +14,24 @@ import cn.zhenxing.workbook.NumberCell;
 import cn.zhenxing.workbook.Problem;
 
 /** 表2: each issued task once, a status from the list, a percentage between 0 and 100 that fits the status. */
-final class TaskRowsCheck implements RowCheck<CheckedForm.TaskProgress> {
+final class TaskRowsCheck extends RowCheck<CheckedForm.TaskProgress> {
 
-    private final FormDefinition.Table table;
-    private final String sheet;
     private final FormDefinition.Column statusColumn;
     private final Map<String, FormContent.TaskRow> expected = new LinkedHashMap<>();
-    private final List<Problem> problems;
     private final Set<String> seen = new HashSet<>();
     private final List<CheckedForm.TaskProgress> rows = new ArrayList<>();
 
     TaskRowsCheck(FormDefinition.Table table, FormContent content, List<Problem> problems) {
-        this.table = table;
-        this.sheet = table.sheet();
+        super(table, problems);
         this.statusColumn = table.column("status");
         content.tasks().forEach(t -> expected.put(t.taskCode(), t));
-        this.problems = problems;
     }
 
     @Override
-    public FormDefinition.Table table() {
-        return table;
-    }
-
-    @Override
-    public void accept(ReadForm.TableRow row) {
+    void accept(ReadForm.TableRow row) {
         String code = row.get("task_code");
         FormContent.TaskRow spec = expected.get(code);
-        String at = table.column("task_code").col() + row.rowNo();
+        String at = cell("task_code", row);
         if (spec == null) {
             problems.add(Problem.error(sheet, at, row.get("task_name"), "第" + row.rowNo() + "行不是下发模板中的任务（任务编码“" + code + "”）。",
                     "请不要新增行或修改任务编码；用新下载的模板重新填写。"));
@@ -53,14 +43,14 @@ final class TaskRowsCheck implements RowCheck<CheckedForm.TaskProgress> {
             return;
         }
         String status = row.get("status");
-        String statusCell = statusColumn.col() + row.rowNo();
+        String statusCell = cell("status", row);
         if (status == null) {
             problems.add(Problem.error(sheet, statusCell, context, "进展状态未填写。", "请在下拉列表中选择：" + String.join("/", statusColumn.choices()) + "。"));
         } else if (!statusColumn.choices().contains(status)) {
             problems.add(Problem.error(sheet, statusCell, context, "进展状态“" + status + "”不是规定的选项。",
                     "请在下拉列表中选择：" + String.join("/", statusColumn.choices()) + "。"));
         }
-        String percentCell = table.column("percent").col() + row.rowNo();
+        String percentCell = cell("percent", row);
         NumberCell.Result percent = NumberCell.parse(row.get("percent"), "%");
         if (!percent.ok()) {
             problems.add(Problem.error(sheet, percentCell, context, "完成进度" + percent.errorZh(), null));
@@ -74,7 +64,7 @@ final class TaskRowsCheck implements RowCheck<CheckedForm.TaskProgress> {
     }
 
     @Override
-    public List<CheckedForm.TaskProgress> finish() {
+    List<CheckedForm.TaskProgress> finish() {
         long missing = expected.keySet().stream().filter(c -> !seen.contains(c)).count();
         if (missing > 0) {
             problems.add(Problem.error(sheet, null, null, "缺少" + missing + "项下发模板中的任务，可能被删除了。", "请不要删除预填的行；用新下载的模板重新填写。"));
