@@ -13,8 +13,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
-import cn.zhenxing.form.FormContent;
-import cn.zhenxing.form.FormContentService;
 import cn.zhenxing.workbook.Problem;
 
 /** The warehouse side of ingest: submissions, staging with lineage, problems, and publishing into facts. */
