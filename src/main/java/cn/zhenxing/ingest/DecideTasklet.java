@@ -2,32 +2,38 @@ package cn.zhenxing.ingest;
 
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Map;
 import org.springframework.batch.core.StepContribution;
+import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
 import cn.zhenxing.form.FormContent;
 import cn.zhenxing.form.FormContentService;
 import cn.zhenxing.workbook.Problem;
 
 /** Accepts (publishes a new version) or rejects the staged submission; does nothing if already decided. */
+@Component
+@StepScope
 class DecideTasklet implements Tasklet {
 
     private final SubmissionStore store;
     private final FormContentService contents;
+    private final long submissionId;
 
-    DecideTasklet(SubmissionStore store, FormContentService contents) {
+    DecideTasklet(SubmissionStore store, FormContentService contents,
+                  @Value("#{jobExecutionContext['" + IngestJobConfiguration.SUBMISSION_ID + "']}") long submissionId) {
         this.store = store;
         this.contents = contents;
+        this.submissionId = submissionId;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        var jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
-        long id = jobExecution.getExecutionContext().getLong(IngestJobConfiguration.SUBMISSION_ID);
-        Map<String, Object> submission = store.submission(id);
-        if (!"received".equals(submission.get("status"))) {
+        long id = submissionId;
+        Submission submission = store.submission(id);
+        if (!submission.status().undecided()) {
             return RepeatStatus.FINISHED; // decided before a restart
         }
         List<Problem> problems = store.problems(id);
@@ -37,8 +43,8 @@ class DecideTasklet implements Tasklet {
         if (errors > 0) {
             store.reject(id, now, errors, warnings);
         } else {
-            FormContent.Unit unit = contents.unit((String) submission.get("unit_code"));
-            store.publish(id, unit.unitKey(), contents.period((String) submission.get("period_code")), now, errors, warnings);
+            FormContent.Unit unit = contents.unit(submission.unitCode());
+            store.publish(id, unit.unitKey(), contents.period(submission.periodCode()), now, errors, warnings);
         }
         return RepeatStatus.FINISHED;
     }

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -37,19 +36,19 @@ public class FeedbackWriter {
     static final String ERROR_SHEET = "错误清单";
     static final String RECEIPT_SHEET = "回执";
 
-    public Path write(Map<String, Object> submission, List<Problem> problems, Path source, Path dir) throws IOException {
+    public Path write(Submission submission, List<Problem> problems, Path source, Path dir) throws IOException {
         Files.createDirectories(dir);
-        String stem = safeStem((String) submission.get("file_name"));
-        boolean accepted = "accepted".equals(submission.get("status")) || "superseded".equals(submission.get("status"));
+        String stem = safeStem(submission.fileName());
+        boolean accepted = submission.status().wasAccepted();
         if (accepted) {
-            Path out = dir.resolve(stem + "_回执_" + submission.get("submission_id") + ".xlsx");
+            Path out = dir.resolve(stem + "_回执_" + submission.id() + ".xlsx");
             try (XSSFWorkbook wb = new XSSFWorkbook()) {
                 writeReceipt(wb, submission, problems);
                 save(wb, out);
             }
             return out;
         }
-        String format = (String) submission.get("file_format");
+        String format = submission.fileFormat();
         Workbook annotated = "xlsx".equals(format) || "xls".equals(format) ? open(source) : null;
         try (Workbook wb = annotated != null ? annotated : new XSSFWorkbook()) {
             if (wb instanceof XSSFWorkbook x) {
@@ -57,7 +56,7 @@ public class FeedbackWriter {
             }
             highlight(wb, problems);
             writeProblemSheet(wb, submission, problems);
-            Path out = dir.resolve(stem + "_反馈_" + submission.get("submission_id") + (wb instanceof HSSFWorkbook ? ".xls" : ".xlsx"));
+            Path out = dir.resolve(stem + "_反馈_" + submission.id() + (wb instanceof HSSFWorkbook ? ".xls" : ".xlsx"));
             save(wb, out);
             return out;
         }
@@ -102,7 +101,7 @@ public class FeedbackWriter {
         }
     }
 
-    private static void writeProblemSheet(Workbook wb, Map<String, Object> submission, List<Problem> problems) {
+    private static void writeProblemSheet(Workbook wb, Submission submission, List<Problem> problems) {
         if (wb.getSheet(ERROR_SHEET) != null) {
             wb.removeSheetAt(wb.getSheetIndex(ERROR_SHEET));
         }
@@ -114,7 +113,7 @@ public class FeedbackWriter {
         long errors = problems.stream().filter(Problem::isError).count();
         text(sheet, 0, 0, "报表未通过审核，未入库。共发现 " + errors + " 处错误、" + (problems.size() - errors)
                 + " 条提示。请按下表逐项修改（出错的单元格已标红并附批注），修改后重新报送整个文件。", bold);
-        text(sheet, 1, 0, "文件：" + submission.get("file_name") + "    收文编号：" + submission.get("submission_id"), null);
+        text(sheet, 1, 0, "文件：" + submission.fileName() + "    收文编号：" + submission.id(), null);
         String[] headers = {"序号", "类别", "工作表", "单元格", "地区/指标/任务", "问题", "修改方法"};
         for (int i = 0; i < headers.length; i++) {
             text(sheet, 3, i, headers[i], bold);
@@ -152,17 +151,17 @@ public class FeedbackWriter {
         return text == null ? 1 : Math.max(1, (int) Math.ceil(text.length() * 2.0 / width));
     }
 
-    private static void writeReceipt(Workbook wb, Map<String, Object> submission, List<Problem> problems) {
+    private static void writeReceipt(Workbook wb, Submission submission, List<Problem> problems) {
         Sheet sheet = wb.createSheet(RECEIPT_SHEET);
         CellStyle bold = boldStyle(wb);
         text(sheet, 0, 0, "报表接收回执", bold);
         String[][] lines = {
-                {"文件", (String) submission.get("file_name")},
-                {"填报单位代码", (String) submission.get("unit_code")},
-                {"报告期", (String) submission.get("period_code")},
-                {"收文编号", String.valueOf(submission.get("submission_id"))},
-                {"版本", "第" + submission.get("version") + "版（同一报告期再次报送将生成新版本，旧版本保留）"},
-                {"审核结果", "已通过审核并入库" + (Boolean.TRUE.equals(submission.get("is_late")) ? "（逾期报送，记为迟报）" : "")},
+                {"文件", submission.fileName()},
+                {"填报单位代码", submission.unitCode()},
+                {"报告期", submission.periodCode()},
+                {"收文编号", String.valueOf(submission.id())},
+                {"版本", "第" + submission.version() + "版（同一报告期再次报送将生成新版本，旧版本保留）"},
+                {"审核结果", "已通过审核并入库" + (submission.late() ? "（逾期报送，记为迟报）" : "")},
                 {"提示条数", String.valueOf(problems.size())}};
         int r = 2;
         for (String[] line : lines) {

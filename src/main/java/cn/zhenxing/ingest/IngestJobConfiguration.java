@@ -1,15 +1,14 @@
 package cn.zhenxing.ingest;
 
-import cn.zhenxing.mart.MartRefresher;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.Step;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
-import cn.zhenxing.form.FormContentService;
 
 /**
  * The ingest job: one received file → one submission. Identified by the file's SHA-256, so the same
@@ -51,29 +50,32 @@ class IngestJobConfiguration {
     }
 
     @Bean
-    Step ingestRegister(JobRepository jobRepository, PlatformTransactionManager tx, SubmissionStore store) {
-        return new StepBuilder("register", jobRepository).listener(AFTER_STEP_FAULT).tasklet(new RegisterTasklet(store), tx).build();
+    Step ingestRegister(JobRepository jobRepository, PlatformTransactionManager tx, RegisterTasklet register) {
+        return step("register", jobRepository, tx, register);
     }
 
     @Bean
-    Step ingestLand(JobRepository jobRepository, PlatformTransactionManager tx, SubmissionStore store, FormValidator validator,
-                    SubmissionProperties properties) {
-        return new StepBuilder("land", jobRepository).listener(AFTER_STEP_FAULT).tasklet(new LandTasklet(store, validator, properties), tx).build();
+    Step ingestLand(JobRepository jobRepository, PlatformTransactionManager tx, LandTasklet land) {
+        return step("land", jobRepository, tx, land);
     }
 
     @Bean
-    Step ingestDecide(JobRepository jobRepository, PlatformTransactionManager tx, SubmissionStore store, FormContentService contents) {
-        return new StepBuilder("decide", jobRepository).listener(AFTER_STEP_FAULT).tasklet(new DecideTasklet(store, contents), tx).build();
+    Step ingestDecide(JobRepository jobRepository, PlatformTransactionManager tx, DecideTasklet decide) {
+        return step("decide", jobRepository, tx, decide);
     }
 
     @Bean
-    Step ingestFeedback(JobRepository jobRepository, PlatformTransactionManager tx, SubmissionStore store, FeedbackWriter feedback,
-                        SubmissionProperties properties) {
-        return new StepBuilder("feedback", jobRepository).listener(AFTER_STEP_FAULT).tasklet(new FeedbackTasklet(store, feedback, properties), tx).build();
+    Step ingestFeedback(JobRepository jobRepository, PlatformTransactionManager tx, FeedbackTasklet feedback) {
+        return step("feedback", jobRepository, tx, feedback);
     }
 
     @Bean
-    Step ingestMarts(JobRepository jobRepository, PlatformTransactionManager tx, SubmissionStore store, MartRefresher marts) {
-        return new StepBuilder("marts", jobRepository).listener(AFTER_STEP_FAULT).tasklet(new MartsTasklet(store, marts), tx).build();
+    Step ingestMarts(JobRepository jobRepository, PlatformTransactionManager tx, MartsTasklet marts) {
+        return step("marts", jobRepository, tx, marts);
+    }
+
+    /** The tasklets are step-scoped beans: job parameters and the submission id are bound when each step starts. */
+    private static Step step(String name, JobRepository jobRepository, PlatformTransactionManager tx, Tasklet tasklet) {
+        return new StepBuilder(name, jobRepository).listener(AFTER_STEP_FAULT).tasklet(tasklet, tx).build();
     }
 }

@@ -2,20 +2,15 @@ package cn.zhenxing.ingest;
 
 import cn.zhenxing.warehouse.Checksums;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -32,8 +27,6 @@ import org.springframework.batch.core.repository.JobInstanceAlreadyCompleteExcep
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
-import cn.zhenxing.form.FormContentService;
-import cn.zhenxing.form.FormDefinition;
 import cn.zhenxing.workbook.Problem;
 
 /**
@@ -46,8 +39,14 @@ public class IngestService {
 
     public enum Status { ACCEPTED, REJECTED, DUPLICATE, FAILED }
 
-    public record Outcome(Status status, Path file, String unitCode, String periodCode, Integer version, long errors, long warnings,
-                          String feedback, List<Problem> problems, String failure) {}
+    /** @param submissionId the submission decided (or the earlier one a duplicate repeats); null when nothing was recorded */
+    public record Outcome(Status status, Long submissionId, Path file, String unitCode, String periodCode, Integer version, long errors,
+                          long warnings, String feedback, List<Problem> problems, String failure) {
+
+        Outcome movedTo(Path to) {
+            return new Outcome(status, submissionId, to, unitCode, periodCode, version, errors, warnings, feedback, problems, failure);
+        }
+    }
 
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
     private static final String LOCK = "zhenxing.ingest";
@@ -57,19 +56,19 @@ public class IngestService {
     private final JobExplorer jobExplorer;
     private final JobRepository jobRepository;
     private final SubmissionStore store;
-    private final FormValidator validator;
+    private final FormChecker checker;
     private final SubmissionProperties properties;
     private final DataSource dataSource;
 
     public IngestService(JobLauncher jobLauncher, @Qualifier("ingestJob") Job ingestJob, JobExplorer jobExplorer,
-                         JobRepository jobRepository, SubmissionStore store, FormValidator validator,
+                         JobRepository jobRepository, SubmissionStore store, FormChecker checker,
                          SubmissionProperties properties, DataSource dataSource) {
         this.jobLauncher = jobLauncher;
         this.ingestJob = ingestJob;
         this.jobExplorer = jobExplorer;
         this.jobRepository = jobRepository;
         this.store = store;
-        this.validator = validator;
+        this.checker = checker;
         this.properties = properties;
         this.dataSource = dataSource;
     }
@@ -121,8 +120,7 @@ public class IngestService {
             if (target != null) {
                 Path to = unique(target.resolve(o.file().getFileName()));
                 Files.move(o.file(), to, StandardCopyOption.ATOMIC_MOVE);
-                done = new Outcome(o.status(), to, o.unitCode(), o.periodCode(), o.version(), o.errors(), o.warnings(), o.feedback(),
-                        o.problems(), o.failure());
+                done = o.movedTo(to);
             }
             moved.add(done);
             progress.accept(done);
@@ -132,8 +130,8 @@ public class IngestService {
 
     /** Validates without writing anything. */
     public Outcome dryRun(Path file) throws Exception {
-        CheckedForm form = LandTasklet.check(file, null, LocalDateTime.now(), FormDefinition.load(), validator, properties);
-        return new Outcome(form.accepted() ? Status.ACCEPTED : Status.REJECTED, file, form.meta().unitCode(), form.meta().periodCode(),
+        CheckedForm form = checker.check(file, null, LocalDateTime.now());
+        return new Outcome(form.accepted() ? Status.ACCEPTED : Status.REJECTED, null, file, form.meta().unitCode(), form.meta().periodCode(),
                 null, form.errorCount(), form.warningCount(), null, form.problems(), null);
     }
 
@@ -145,7 +143,7 @@ public class IngestService {
             Outcome duplicate = outcome(Status.DUPLICATE, file, accepted.get());
             if (expectedUnit != null && !expectedUnit.equals(duplicate.unitCode())) {
                 // Another unit's accepted file: refused like any form of another unit, without its details.
-                return new Outcome(Status.REJECTED, file, null, null, null, 1, 0, null, List.of(Problem.error(null, null, null,
+                return new Outcome(Status.REJECTED, null, file, null, null, null, 1, 0, null, List.of(Problem.error(null, null, null,
                         "此文件不是本单位的报表。", "请下载本单位的模板填报后上传。")), null);
             }
             return duplicate;
@@ -174,7 +172,7 @@ public class IngestService {
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             String failure = execution.getAllFailureExceptions().stream().map(Throwable::toString).findFirst().orElse(execution.getStatus().name());
             log.error("Ingest of {} failed: {}", file, failure);
-            return new Outcome(Status.FAILED, file, null, null, null, 0, 0, null, List.of(), failure);
+            return new Outcome(Status.FAILED, null, file, null, null, null, 0, 0, null, List.of(), failure);
         }
         long id = execution.getExecutionContext().getLong(IngestJobConfiguration.SUBMISSION_ID);
         return outcome(null, file, id);
@@ -182,12 +180,10 @@ public class IngestService {
 
     /** @param status the outcome, or null to take it from the submission's decision */
     private Outcome outcome(Status status, Path file, long submissionId) {
-        Map<String, Object> row = store.submission(submissionId);
-        Status decided = status != null ? status : "rejected".equals(row.get("status")) ? Status.REJECTED : Status.ACCEPTED;
-        return new Outcome(decided, file, (String) row.get("unit_code"), (String) row.get("period_code"),
-                row.get("version") == null ? null : ((Number) row.get("version")).intValue(),
-                ((Number) row.get("error_count")).longValue(), ((Number) row.get("warning_count")).longValue(),
-                (String) row.get("feedback_path"), store.problems(submissionId), null);
+        Submission row = store.submission(submissionId);
+        Status decided = status != null ? status : row.status() == Submission.Status.REJECTED ? Status.REJECTED : Status.ACCEPTED;
+        return new Outcome(decided, submissionId, file, row.unitCode(), row.periodCode(), row.version(), row.errorCount(),
+                row.warningCount(), row.feedbackPath(), store.problems(submissionId), null);
     }
 
     /** Executions left STARTED by a killed process would block their restart: mark them failed. */

@@ -1,33 +1,38 @@
 package cn.zhenxing.ingest;
 
 import cn.zhenxing.mart.MartRefresher;
-import java.util.Map;
 import org.springframework.batch.core.StepContribution;
+import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
 
 /**
  * Brings the marts up to date after an accepted submission, in the step's transaction. A run killed
  * before this step restarts here, so an accepted file never stays out of the marts.
  */
+@Component
+@StepScope
 class MartsTasklet implements Tasklet {
 
     private final SubmissionStore store;
     private final MartRefresher marts;
+    private final long submissionId;
 
-    MartsTasklet(SubmissionStore store, MartRefresher marts) {
+    MartsTasklet(SubmissionStore store, MartRefresher marts,
+                 @Value("#{jobExecutionContext['" + IngestJobConfiguration.SUBMISSION_ID + "']}") long submissionId) {
         this.store = store;
         this.marts = marts;
+        this.submissionId = submissionId;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        var jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
-        long id = jobExecution.getExecutionContext().getLong(IngestJobConfiguration.SUBMISSION_ID);
-        Map<String, Object> submission = store.submission(id);
-        if ("accepted".equals(submission.get("status")) || "superseded".equals(submission.get("status"))) {
-            marts.refreshAfterAccepted((String) submission.get("period_code"), "受理报送 #" + id);
+        Submission submission = store.submission(submissionId);
+        if (submission.status().wasAccepted()) {
+            marts.refreshAfterAccepted(submission.periodCode(), "受理报送 #" + submissionId);
         }
         return RepeatStatus.FINISHED;
     }

@@ -1,9 +1,11 @@
 package cn.zhenxing.ingest;
 
 import cn.zhenxing.warehouse.Quarter;
+import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,8 +13,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
-import cn.zhenxing.form.FormContent;
-import cn.zhenxing.form.FormContentService;
 import cn.zhenxing.workbook.Problem;
 
 /** The warehouse side of ingest: submissions, staging with lineage, problems, and publishing into facts. */
@@ -60,8 +60,29 @@ public class SubmissionStore {
         return jdbc.queryForList(SQL.get("latestWithSameBytes"), Long.class, sha256).stream().findFirst();
     }
 
-    public Map<String, Object> submission(long id) {
-        return jdbc.queryForMap(SQL.get("submission"), id);
+    /** The latest accepted value of each row of a unit's form in a quarter, by "region|indicator". */
+    public Map<String, BigDecimal> previousValues(int unitKey, Quarter period) {
+        Map<String, BigDecimal> values = new HashMap<>();
+        jdbc.query(SQL.get("previousValues"), rs -> {
+            values.put(rs.getString("region_code") + "|" + rs.getString("indicator_code"), rs.getBigDecimal("value"));
+        }, unitKey, period.key());
+        return values;
+    }
+
+    /** The latest accepted year-to-date investment of each of a unit's projects in a quarter, by project code. */
+    public Map<String, BigDecimal> previousProjectYtd(int unitKey, Quarter period) {
+        Map<String, BigDecimal> ytd = new HashMap<>();
+        jdbc.query(SQL.get("previousProjectYtd"), rs -> {
+            ytd.put(rs.getString("project_code"), rs.getBigDecimal("ytd_investment_yi"));
+        }, unitKey, period.key());
+        return ytd;
+    }
+
+    public Submission submission(long id) {
+        return jdbc.queryForObject(SQL.get("submission"), (rs, n) -> new Submission(rs.getLong("submission_id"),
+                Submission.Status.of(rs.getString("status")), (Integer) rs.getObject("version", Integer.class), rs.getLong("error_count"),
+                rs.getLong("warning_count"), rs.getString("feedback_path"), rs.getString("file_name"), rs.getBoolean("is_late"),
+                rs.getString("file_format"), rs.getString("unit_code"), rs.getString("period_code")), id);
     }
 
     /** @param periodCode a quarter such as 2025Q3, or null for all */

@@ -6,24 +6,18 @@ import cn.zhenxing.delivery.DeliveryService;
 import cn.zhenxing.delivery.MailTexts;
 import cn.zhenxing.form.FormContentService;
 import cn.zhenxing.form.FormDefinition;
-import cn.zhenxing.ingest.IngestService;
 import cn.zhenxing.form.TemplateWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -68,7 +62,7 @@ class UploadController {
         model.addAttribute("unit", contents.unit(user.unitCode()));
         model.addAttribute("periods", periods);
         model.addAttribute("history", store.history(user.unitCode()));
-        return "upload";
+        return "ingest/upload";
     }
 
     /** The unit's blank form for a quarter: only ever the signed-in statistician's own unit. */
@@ -118,7 +112,7 @@ class UploadController {
             result.put("accepted", outcome.status() == IngestService.Status.ACCEPTED || outcome.status() == IngestService.Status.DUPLICATE);
             result.put("version", outcome.version());
             result.put("problems", outcome.problems());
-            result.put("submissionId", Uploads.submissionId(outcome.feedback()));
+            result.put("submissionId", outcome.submissionId());
             results.add(result);
             queueReceipt(user, display, outcome);
         }

@@ -1,13 +1,9 @@
 package cn.zhenxing.ingest;
 
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Uploaded file names: kept (Chinese included) for display, never used as a path. */
 final class Uploads {
-
-    private static final Pattern SUBMISSION_ID = Pattern.compile("_(\\d+)\\.xlsx?$");
 
     private Uploads() {
     }
@@ -26,14 +22,5 @@ final class Uploads {
     static String storedName(String display) {
         String safe = display.replaceAll("[^\\p{L}\\p{N}._-]", "_");
         return UUID.randomUUID() + "_" + safe;
-    }
-
-    /** Feedback files end in _<submission id>.xlsx (FeedbackWriter). */
-    static Long submissionId(String feedbackPath) {
-        if (feedbackPath == null) {
-            return null;
-        }
-        Matcher m = SUBMISSION_ID.matcher(feedbackPath);
-        return m.find() ? Long.valueOf(m.group(1)) : null;
     }
 }

@@ -35,6 +35,7 @@ import cn.zhenxing.form.FormContentService;
 import cn.zhenxing.form.FormDefinition;
 import cn.zhenxing.samples.SampleGenerator;
 import cn.zhenxing.workbook.Problem;
+import cn.zhenxing.workbook.ProblemList;
 
 /** Forms round-trip through ingest into the facts; mistakes come back as precise Chinese feedback. */
 @WarehouseTest
@@ -233,9 +234,9 @@ class IngestTest {
         }
         IngestService.Outcome o = ingest(file);
         assertThat(o.status()).isEqualTo(IngestService.Status.REJECTED);
-        assertThat(o.problems()).hasSize(FormValidator.Problems.CAP + 1);
-        assertThat(o.problems().get(FormValidator.Problems.CAP).messageZh()).startsWith("另有").contains("处问题未逐一列出");
-        assertThat(o.errors() + o.warnings()).isEqualTo(FormValidator.Problems.CAP + 1);
+        assertThat(o.problems()).hasSize(ProblemList.CAP + 1);
+        assertThat(o.problems().get(ProblemList.CAP).messageZh()).startsWith("另有").contains("处问题未逐一列出");
+        assertThat(o.errors() + o.warnings()).isEqualTo(ProblemList.CAP + 1);
     }
 
     @Test

@@ -1,0 +1,56 @@
+package cn.zhenxing.ingest;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import cn.zhenxing.form.FormDefinition;
+import cn.zhenxing.form.FormMeta;
+import cn.zhenxing.form.FormReader;
+import cn.zhenxing.form.ReadForm;
+import cn.zhenxing.workbook.FileFormat;
+import cn.zhenxing.workbook.FileSniffer;
+import cn.zhenxing.workbook.Problem;
+import cn.zhenxing.workbook.WorkbookCells;
+
+/**
+ * Reads a received file and checks it, writing nothing: size, format, then the form itself. Used by
+ * the land step and by {@code ingest --dry-run}.
+ */
+@Service
+public class FormChecker {
+
+    private final FormValidator validator;
+    private final SubmissionProperties properties;
+    private final FormDefinition definition = FormDefinition.load();
+
+    public FormChecker(FormValidator validator, SubmissionProperties properties) {
+        this.validator = validator;
+        this.properties = properties;
+    }
+
+    /** @param expectedUnit the uploader's unit when the channel knows it, else null */
+    public CheckedForm check(Path file, String expectedUnit, LocalDateTime receivedAt) throws Exception {
+        long size = Files.size(file);
+        if (size > properties.maxFileSize().toBytes()) {
+            return refused(FileFormat.UNKNOWN, "文件大小为" + (size / 1024 / 1024) + "MB，超过上限" + properties.maxFileSize().toMegabytes()
+                    + "MB。", "请检查是否误传了其他文件；报表文件通常只有几百KB。");
+        }
+        FileFormat format = FileSniffer.detect(file);
+        if (!format.readable()) {
+            return refused(format, format.refusalZh(), null);
+        }
+        try {
+            ReadForm form = FormReader.read(file, format, definition);
+            return validator.check(form, definition, expectedUnit, receivedAt.toLocalDate());
+        } catch (WorkbookCells.UnreadableException e) {
+            return refused(format, e.getMessage(), null);
+        }
+    }
+
+    private static CheckedForm refused(FileFormat format, String message, String fix) {
+        return new CheckedForm(format, new FormMeta(null, null, null), null, null, List.of(), List.of(), List.of(),
+                List.of(Problem.error(null, null, null, message, fix)), false, null);
+    }
+}

@@ -1,0 +1,141 @@
+package cn.zhenxing.ingest;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import cn.zhenxing.form.FormContent;
+import cn.zhenxing.form.FormDefinition;
+import cn.zhenxing.form.ReadForm;
+import cn.zhenxing.workbook.NumberCell;
+import cn.zhenxing.workbook.Problem;
+
+/**
+ * 表1: each row one issued region × indicator, once; values are numbers, required ones filled, in
+ * range, and a jump against last quarter or last year is worth a warning.
+ */
+final class IndicatorRowsCheck extends RowCheck<CheckedForm.IndicatorValue> {
+
+    /** A value moving more than this share against last quarter or last year is worth a second look. */
+    static final BigDecimal JUMP = new BigDecimal("0.5");
+    private static final Set<String> MAY_BE_NEGATIVE = Set.of("growth_rate", "reduction");
+
+    private final String unitName;
+    private final Map<String, FormContent.IndicatorRow> expected = new LinkedHashMap<>();
+    private final Set<String> jurisdiction = new HashSet<>();
+    private final Map<String, BigDecimal> previous;
+    private final Set<String> seen = new HashSet<>();
+    private final List<CheckedForm.IndicatorValue> values = new ArrayList<>();
+
+    /** @param previous last quarter's accepted values by "region|indicator" */
+    IndicatorRowsCheck(FormDefinition.Table table, FormContent content, Map<String, BigDecimal> previous, List<Problem> problems) {
+        super(table, problems);
+        this.unitName = content.unit().name();
+        content.indicators().forEach(r -> expected.put(r.key(), r));
+        content.indicators().forEach(r -> jurisdiction.add(r.regionCode()));
+        this.previous = previous;
+    }
+
+    @Override
+    void accept(ReadForm.TableRow row) {
+        String region = row.get("region_code");
+        String code = row.get("indicator_code");
+        String at = cell("region_code", row);
+        FormContent.IndicatorRow spec = expected.get(region + "|" + code);
+        if (spec == null) {
+            if (region != null && !jurisdiction.contains(region)) {
+                problems.add(Problem.error(sheet, at, row.get("region_name"), "地区代码“" + region + "”不在“" + unitName
+                        + "”的填报范围内。", "只填报本单位所辖地区；其他地区由其所属单位报送。请删除此行或用新模板重新填写。"));
+            } else {
+                problems.add(Problem.error(sheet, at, describe(row.get("region_name"), row.get("indicator_name")),
+                        "第" + row.rowNo() + "行不是下发模板中的行（地区代码“" + region + "”、指标编码“" + code + "”）。",
+                        "请不要新增行或修改预填的代码；用新下载的模板重新填写。"));
+            }
+            return;
+        }
+        String context = describe(spec.regionName(), spec.indicatorName());
+        if (!seen.add(spec.key())) {
+            problems.add(Problem.error(sheet, at, context, "此行重复出现。", "每个地区的每项指标只填一行，请删除重复的行。"));
+            return;
+        }
+        if (!spec.regionName().equals(row.get("region_name")) || !spec.indicatorName().equals(row.get("indicator_name"))) {
+            problems.add(Problem.error(sheet, at, context, "预填的地区名称或指标名称被修改。", "请不要修改灰色的预填内容。"));
+        }
+        String note = row.get("note");
+        NumberCell.Result value = number(row, "value", spec, context);
+        NumberCell.Result prior = number(row, "prior_value", spec, context);
+        NumberCell.Result numerator = number(row, "numerator", spec, context);
+        NumberCell.Result denominator = number(row, "denominator", spec, context);
+        String valueCell = cell("value", row);
+        if (value.blank() && spec.required() && note == null) {
+            problems.add(Problem.error(sheet, valueCell, context, "本期值未填写。", "请填写本期值；确实无法填报的，请在“备注”中说明原因。"));
+        }
+        if (value.ok() && value.value() != null) {
+            checkRange(value.value(), spec, valueCell, context);
+            checkJump(value.value(), previous.get(spec.key()), "上季度", valueCell, context);
+            if (prior.ok() && prior.value() != null) {
+                checkJump(value.value(), prior.value(), "上年同期", valueCell, context);
+            }
+        }
+        if (numerator.ok() && denominator.ok() && denominator.value() != null && denominator.value().signum() == 0) {
+            problems.add(Problem.error(sheet, cell("denominator", row), context, "分母值为0。", "请填写实际的分母值。"));
+        }
+        values.add(new CheckedForm.IndicatorValue(sheet, row.rowNo(), region, code, row.get("value"), value.value(), valueCell,
+                row.get("prior_value"), prior.value(), cell("prior_value", row), numerator.value(), cell("numerator", row),
+                denominator.value(), cell("denominator", row), note));
+    }
+
+    @Override
+    List<CheckedForm.IndicatorValue> finish() {
+        List<FormContent.IndicatorRow> missing = expected.values().stream().filter(r -> !seen.contains(r.key())).toList();
+        if (!missing.isEmpty()) {
+            FormContent.IndicatorRow first = missing.get(0);
+            problems.add(Problem.error(sheet, null, describe(first.regionName(), first.indicatorName()),
+                    "缺少" + missing.size() + "行下发模板中的行（如“" + first.regionName() + " " + first.indicatorName() + "”），可能被删除了。",
+                    "请不要删除预填的行；用新下载的模板重新填写。"));
+        }
+        return values;
+    }
+
+    private NumberCell.Result number(ReadForm.TableRow row, String key, FormContent.IndicatorRow spec, String context) {
+        NumberCell.Result result = NumberCell.parse(row.get(key), spec.unit());
+        if (!result.ok()) {
+            problems.add(Problem.error(sheet, cell(key, row), context, table.column(key).header() + result.errorZh(), null));
+        }
+        return result;
+    }
+
+    private void checkRange(BigDecimal value, FormContent.IndicatorRow spec, String cell, String context) {
+        boolean mayBeNegative = MAY_BE_NEGATIVE.contains(spec.valueKind());
+        if (value.signum() < 0 && !mayBeNegative) {
+            problems.add(Problem.error(sheet, cell, context, "本期值为负数（" + value.toPlainString() + "），此指标不可能为负。", "请核实后填写正确数值。"));
+        }
+        if ("%".equals(spec.unit()) && !mayBeNegative && value.compareTo(BigDecimal.valueOf(100)) > 0 && "level".equals(spec.valueKind())) {
+            problems.add(Problem.error(sheet, cell, context, "百分比为" + value.toPlainString() + "，超出0–100的范围。",
+                    "百分比请填写0到100之间的数字（如65.3表示65.3%），不要填写小数形式或带%以外的符号。"));
+        }
+    }
+
+    private void checkJump(BigDecimal value, BigDecimal reference, String against, String cell, String context) {
+        if (reference == null || reference.signum() == 0) {
+            return;
+        }
+        BigDecimal change = value.subtract(reference).abs().divide(reference.abs(), 4, RoundingMode.HALF_UP);
+        if (change.compareTo(JUMP) > 0) {
+            problems.add(Problem.warning(sheet, cell, context, "本期值" + value.stripTrailingZeros().toPlainString() + "与" + against + "（"
+                    + reference.stripTrailingZeros().toPlainString() + "）相比变化" + change.movePointRight(2).setScale(0, RoundingMode.HALF_UP)
+                    + "%，变化较大。", "请核实数据；如属实，请在“备注”中说明原因。"));
+        }
+    }
+
+    private static String describe(String region, String indicator) {
+        if (region == null && indicator == null) {
+            return null;
+        }
+        return (region == null ? "" : region) + (indicator == null ? "" : "“" + indicator + "”");
+    }
+}

@@ -1,0 +1,93 @@
+package cn.zhenxing.ingest;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import cn.zhenxing.form.FormContent;
+import cn.zhenxing.form.FormDefinition;
+import cn.zhenxing.form.ReadForm;
+import cn.zhenxing.workbook.NumberCell;
+import cn.zhenxing.workbook.Problem;
+
+/**
+ * 表3: issued projects (or new ones by name) once each; amounts non-negative numbers, year-to-date
+ * not below the quarter nor below last quarter's year-to-date; a milestone from the list.
+ */
+final class ProjectRowsCheck extends RowCheck<CheckedForm.ProjectProgress> {
+
+    private static final String[] AMOUNTS = {"total", "annual_plan", "quarter", "ytd"};
+
+    private final FormDefinition.Column milestone;
+    private final Map<String, FormContent.ProjectRow> expected = new LinkedHashMap<>();
+    private final Map<String, BigDecimal> previousYtd;
+    private final Set<String> seen = new HashSet<>();
+    private final List<CheckedForm.ProjectProgress> rows = new ArrayList<>();
+
+    /** @param previousYtd last quarter's accepted year-to-date investment by project code (empty in Q1) */
+    ProjectRowsCheck(FormDefinition.Table table, FormContent content, Map<String, BigDecimal> previousYtd, List<Problem> problems) {
+        super(table, problems);
+        this.milestone = table.column("milestone");
+        content.projects().forEach(p -> expected.put(p.projectCode(), p));
+        this.previousYtd = previousYtd;
+    }
+
+    @Override
+    void accept(ReadForm.TableRow row) {
+        String code = row.get("project_code");
+        String name = row.get("project_name");
+        String first = cell("project_code", row);
+        if (code != null && !expected.containsKey(code)) {
+            problems.add(Problem.error(sheet, first, name, "项目编码“" + code + "”不是下发给本单位的项目。", "新增项目请将项目编码留空，只填写项目名称等内容。"));
+            return;
+        }
+        if (code == null && name == null) {
+            problems.add(Problem.error(sheet, cell("project_name", row), null, "新增项目未填写项目名称。", "请填写项目名称，或清空此行。"));
+            return;
+        }
+        String projectName = code != null ? expected.get(code).projectName() : name;
+        String context = "项目“" + projectName + "”";
+        if (!seen.add(code != null ? code : "new:" + name)) {
+            problems.add(Problem.error(sheet, first, context, "此项目重复出现。", "每个项目只填一行，请删除重复的行。"));
+            return;
+        }
+        BigDecimal[] amounts = new BigDecimal[AMOUNTS.length];
+        for (int i = 0; i < AMOUNTS.length; i++) {
+            FormDefinition.Column column = table.column(AMOUNTS[i]);
+            NumberCell.Result r = NumberCell.parse(row.get(AMOUNTS[i]), "亿元");
+            if (!r.ok()) {
+                problems.add(Problem.error(sheet, column.col() + row.rowNo(), context, column.header() + r.errorZh(), null));
+            } else if (r.value() != null && r.value().signum() < 0) {
+                problems.add(Problem.error(sheet, column.col() + row.rowNo(), context, column.header() + "为负数。", "投资额不能为负，请核实。"));
+            } else {
+                amounts[i] = r.value();
+            }
+        }
+        String ytdCell = cell("ytd", row);
+        if (amounts[2] != null && amounts[3] != null && amounts[3].compareTo(amounts[2]) < 0) {
+            problems.add(Problem.error(sheet, ytdCell, context,
+                    "年初至今累计完成投资（" + amounts[3].toPlainString() + "）小于本季度完成投资（" + amounts[2].toPlainString() + "）。",
+                    "累计投资包含本季度投资，请核实两个数。"));
+        }
+        BigDecimal before = code == null ? null : previousYtd.get(code);
+        if (before != null && amounts[3] != null && amounts[3].compareTo(before) < 0) {
+            problems.add(Problem.warning(sheet, ytdCell, context,
+                    "年初至今累计完成投资比上季度（" + before.toPlainString() + "）减少了。", "累计值在年内不应下降，请核实。"));
+        }
+        String stage = row.get("milestone");
+        if (stage != null && !milestone.choices().contains(stage)) {
+            problems.add(Problem.error(sheet, cell("milestone", row), context, "形象进度“" + stage + "”不是规定的选项。",
+                    "请在下拉列表中选择：" + String.join("/", milestone.choices()) + "。"));
+        }
+        rows.add(new CheckedForm.ProjectProgress(sheet, row.rowNo(), code, projectName,
+                amounts[0], amounts[1], amounts[2], amounts[3], stage, row.get("note"), first));
+    }
+
+    @Override
+    List<CheckedForm.ProjectProgress> finish() {
+        return rows;
+    }
+}
