@@ -1,16 +1,16 @@
 package cn.zhenxing.cli;
 
+import cn.zhenxing.account.PortalUser;
+import cn.zhenxing.account.PortalUsers;
 import cn.zhenxing.schedule.ScheduleFiles;
 import cn.zhenxing.schedule.Schedules;
+import cn.zhenxing.web.WebProperties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.quartz.Scheduler;
-import cn.zhenxing.account.PortalUser;
-import cn.zhenxing.account.PortalUsers;
-import cn.zhenxing.web.WebProperties;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Scope;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

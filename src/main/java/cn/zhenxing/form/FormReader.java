@@ -1,5 +1,7 @@
 package cn.zhenxing.form;
 
+import cn.zhenxing.workbook.FileFormat;
+import cn.zhenxing.workbook.WorkbookCells;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.poi.ss.util.CellReference;
-import cn.zhenxing.workbook.FileFormat;
-import cn.zhenxing.workbook.WorkbookCells;
 
 /**
  * Reads a returned form with the layout of the form definition. One streaming pass reads the head

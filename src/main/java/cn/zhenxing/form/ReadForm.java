@@ -1,10 +1,10 @@
 package cn.zhenxing.form;
 
+import cn.zhenxing.workbook.FileFormat;
+import cn.zhenxing.workbook.WorkbookCells;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import cn.zhenxing.workbook.FileFormat;
-import cn.zhenxing.workbook.WorkbookCells;
 
 /**
  * A received workbook's head as read (metadata, cover cells, table header rows), and a way to stream

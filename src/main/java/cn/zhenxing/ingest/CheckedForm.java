@@ -1,12 +1,12 @@
 package cn.zhenxing.ingest;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.List;
 import cn.zhenxing.form.FormContent;
 import cn.zhenxing.form.FormMeta;
 import cn.zhenxing.workbook.FileFormat;
 import cn.zhenxing.workbook.Problem;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
 
 /** A received form after validation: what it says, typed, and every problem found. */
 public record CheckedForm(FileFormat format, FormMeta meta, FormContent content, Cover cover, List<IndicatorValue> indicators,

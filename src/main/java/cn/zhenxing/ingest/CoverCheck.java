@@ -1,14 +1,14 @@
 package cn.zhenxing.ingest;
 
+import cn.zhenxing.form.FormContent;
+import cn.zhenxing.form.FormDefinition;
+import cn.zhenxing.workbook.Problem;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import cn.zhenxing.form.FormContent;
-import cn.zhenxing.form.FormDefinition;
-import cn.zhenxing.workbook.Problem;
 
 /** The cover sheet: required fields filled, a phone number, a date, the unit's own name. */
 final class CoverCheck {

@@ -1,5 +1,8 @@
 package cn.zhenxing.ingest;
 
+import cn.zhenxing.form.FormContent;
+import cn.zhenxing.form.FormContentService;
+import cn.zhenxing.workbook.Problem;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.springframework.batch.core.StepContribution;
@@ -9,9 +12,6 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import cn.zhenxing.form.FormContent;
-import cn.zhenxing.form.FormContentService;
-import cn.zhenxing.workbook.Problem;
 
 /** Accepts (publishes a new version) or rejects the staged submission; does nothing if already decided. */
 @Component

@@ -1,5 +1,8 @@
 package cn.zhenxing.ingest;
 
+import cn.zhenxing.workbook.AtomicFiles;
+import cn.zhenxing.workbook.Problem;
+import cn.zhenxing.workbook.SheetCells;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -21,9 +24,6 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
-import cn.zhenxing.workbook.AtomicFiles;
-import cn.zhenxing.workbook.Problem;
-import cn.zhenxing.workbook.SheetCells;
 
 /**
  * The answer to a submitter. Rejected: their own workbook with each wrong cell filled red and

@@ -1,10 +1,5 @@
 package cn.zhenxing.ingest;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.util.List;
-import org.springframework.stereotype.Service;
 import cn.zhenxing.form.FormDefinition;
 import cn.zhenxing.form.FormMeta;
 import cn.zhenxing.form.FormReader;
@@ -13,6 +8,11 @@ import cn.zhenxing.workbook.FileFormat;
 import cn.zhenxing.workbook.FileSniffer;
 import cn.zhenxing.workbook.Problem;
 import cn.zhenxing.workbook.WorkbookCells;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.springframework.stereotype.Service;
 
 /**
  * Reads a received file and checks it, writing nothing: size, format, then the form itself. Used by

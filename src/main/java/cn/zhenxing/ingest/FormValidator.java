@@ -1,20 +1,20 @@
 package cn.zhenxing.ingest;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 import cn.zhenxing.calendar.ReportingCalendar;
-import cn.zhenxing.warehouse.Quarter;
-import org.springframework.stereotype.Component;
 import cn.zhenxing.form.FormContent;
 import cn.zhenxing.form.FormContentService;
 import cn.zhenxing.form.FormDefinition;
 import cn.zhenxing.form.FormMeta;
 import cn.zhenxing.form.ReadForm;
+import cn.zhenxing.warehouse.Quarter;
 import cn.zhenxing.workbook.Problem;
 import cn.zhenxing.workbook.ProblemList;
 import cn.zhenxing.workbook.WorkbookCells;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
 
 /**
  * Checks a read form against what the province issued to its unit for its quarter, collecting every

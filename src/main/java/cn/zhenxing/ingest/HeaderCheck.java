@@ -1,9 +1,9 @@
 package cn.zhenxing.ingest;
 
-import java.util.List;
-import java.util.Map;
 import cn.zhenxing.form.FormDefinition;
 import cn.zhenxing.workbook.Problem;
+import java.util.List;
+import java.util.Map;
 
 /** Each table's header row must be the issued one: a column inserted, moved or renamed breaks the rows. */
 final class HeaderCheck {

@@ -1,5 +1,10 @@
 package cn.zhenxing.ingest;
 
+import cn.zhenxing.form.FormContent;
+import cn.zhenxing.form.FormDefinition;
+import cn.zhenxing.form.ReadForm;
+import cn.zhenxing.workbook.NumberCell;
+import cn.zhenxing.workbook.Problem;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -8,11 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import cn.zhenxing.form.FormContent;
-import cn.zhenxing.form.FormDefinition;
-import cn.zhenxing.form.ReadForm;
-import cn.zhenxing.workbook.NumberCell;
-import cn.zhenxing.workbook.Problem;
 
 /**
  * 表1: each row one issued region × indicator, once; values are numbers, required ones filled, in

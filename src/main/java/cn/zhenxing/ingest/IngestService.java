@@ -1,6 +1,7 @@
 package cn.zhenxing.ingest;
 
 import cn.zhenxing.warehouse.Checksums;
+import cn.zhenxing.workbook.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,6 @@ import org.springframework.batch.core.repository.JobInstanceAlreadyCompleteExcep
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
-import cn.zhenxing.workbook.Problem;
 
 /**
  * Ingests received files, one ingest job per file, one ingest at a time across all Zhenxing

@@ -1,9 +1,9 @@
 package cn.zhenxing.ingest;
 
-import java.util.List;
 import cn.zhenxing.form.FormDefinition;
 import cn.zhenxing.form.ReadForm;
 import cn.zhenxing.workbook.Problem;
+import java.util.List;
 
 /**
  * A pure check of one table's data rows, fed one row at a time as the file is streamed: it appends

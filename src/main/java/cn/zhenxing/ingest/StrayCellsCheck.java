@@ -1,10 +1,10 @@
 package cn.zhenxing.ingest;
 
+import cn.zhenxing.workbook.Problem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import cn.zhenxing.workbook.Problem;
 
 /** Cells right of a table's columns: per sheet a count and the first few addresses, however many there are. */
 final class StrayCellsCheck {

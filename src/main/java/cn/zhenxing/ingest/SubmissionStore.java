@@ -1,6 +1,7 @@
 package cn.zhenxing.ingest;
 
 import cn.zhenxing.warehouse.Quarter;
+import cn.zhenxing.workbook.Problem;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
@@ -13,7 +14,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
-import cn.zhenxing.workbook.Problem;
 
 /** The warehouse side of ingest: submissions, staging with lineage, problems, and publishing into facts. */
 @Repository

@@ -1,5 +1,10 @@
 package cn.zhenxing.ingest;
 
+import cn.zhenxing.form.FormContent;
+import cn.zhenxing.form.FormDefinition;
+import cn.zhenxing.form.ReadForm;
+import cn.zhenxing.workbook.NumberCell;
+import cn.zhenxing.workbook.Problem;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -7,11 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import cn.zhenxing.form.FormContent;
-import cn.zhenxing.form.FormDefinition;
-import cn.zhenxing.form.ReadForm;
-import cn.zhenxing.workbook.NumberCell;
-import cn.zhenxing.workbook.Problem;
 
 /** 表2: each issued task once, a status from the list, a percentage between 0 and 100 that fits the status. */
 final class TaskRowsCheck extends RowCheck<CheckedForm.TaskProgress> {

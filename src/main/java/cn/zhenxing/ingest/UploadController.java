@@ -1,12 +1,13 @@
 package cn.zhenxing.ingest;
 
-import cn.zhenxing.warehouse.FileDownload;
+import cn.zhenxing.account.PortalUser;
 import cn.zhenxing.calendar.ReportingCalendar;
 import cn.zhenxing.delivery.DeliveryService;
 import cn.zhenxing.delivery.MailTexts;
 import cn.zhenxing.form.FormContentService;
 import cn.zhenxing.form.FormDefinition;
 import cn.zhenxing.form.TemplateWriter;
+import cn.zhenxing.warehouse.FileDownload;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
-import cn.zhenxing.account.PortalUser;
 
 /** The statistician's page: the unit's quarters, blank forms, uploads with immediate results, history. */
 @Controller

@@ -1,14 +1,14 @@
 package cn.zhenxing.report;
 
+import cn.zhenxing.warehouse.Quarter;
 import cn.zhenxing.workbook.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import cn.zhenxing.warehouse.Quarter;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import net.sf.jasperreports.engine.JRException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

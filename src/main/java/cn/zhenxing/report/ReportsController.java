@@ -1,6 +1,10 @@
 package cn.zhenxing.report;
 
+import cn.zhenxing.account.PortalUser;
 import cn.zhenxing.mart.MartQueries;
+import cn.zhenxing.mart.MartRefresher;
+import cn.zhenxing.warehouse.FileDownload;
+import cn.zhenxing.warehouse.Quarter;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,13 +18,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
-import cn.zhenxing.account.PortalUser;
-import cn.zhenxing.mart.MartRefresher;
-import cn.zhenxing.warehouse.FileDownload;
-import cn.zhenxing.warehouse.Quarter;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Leaders: the quarterly reports by period and edition (view PDF in the browser, download), and progress by area. */

@@ -1,7 +1,12 @@
 package cn.zhenxing.samples;
 
+import cn.zhenxing.form.FormContent;
+import cn.zhenxing.form.FormContentService;
+import cn.zhenxing.form.FormDefinition;
+import cn.zhenxing.form.TemplateWriter;
 import cn.zhenxing.warehouse.Quarter;
 import cn.zhenxing.workbook.AtomicFiles;
+import cn.zhenxing.workbook.SheetCells;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -17,11 +22,6 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import cn.zhenxing.form.FormContent;
-import cn.zhenxing.form.FormContentService;
-import cn.zhenxing.form.FormDefinition;
-import cn.zhenxing.form.TemplateWriter;
-import cn.zhenxing.workbook.SheetCells;
 
 /**
  * Fills every unit's form for a quarter with plausible values, deterministically (the same period

@@ -1,8 +1,8 @@
 package cn.zhenxing.schedule;
 
+import cn.zhenxing.warehouse.AbandonedExecutions;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import cn.zhenxing.warehouse.AbandonedExecutions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;

@@ -1,9 +1,9 @@
 package cn.zhenxing.web;
 
+import cn.zhenxing.account.PortalUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
-import cn.zhenxing.account.PortalUser;
 
 /** Login page and the start page of each role. */
 @Controller

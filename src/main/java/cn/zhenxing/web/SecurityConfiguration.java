@@ -1,13 +1,13 @@
 package cn.zhenxing.web;
 
+import cn.zhenxing.account.PortalUser;
+import cn.zhenxing.account.PortalUsers;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import cn.zhenxing.account.PortalUser;
-import cn.zhenxing.account.PortalUsers;
 
 /**
  * Who may open what. URL rules by role here; ownership (a statistician's own unit) is checked again

@@ -1,10 +1,11 @@
 package cn.zhenxing.ingest;
 
-import cn.zhenxing.warehouse.Checksums;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhenxing.WarehouseTest;
 import cn.zhenxing.catalog.CatalogLoader;
+import cn.zhenxing.samples.SampleGenerator;
+import cn.zhenxing.warehouse.Checksums;
 import cn.zhenxing.warehouse.FaultPoint;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
@@ -19,7 +20,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
-import cn.zhenxing.samples.SampleGenerator;
 
 /**
  * Exactly once: a real `zhenxing ingest` process is halted (as kill -9 would) at each point of the

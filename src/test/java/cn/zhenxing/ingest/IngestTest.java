@@ -1,12 +1,17 @@
 package cn.zhenxing.ingest;
 
-import cn.zhenxing.workbook.HostileFiles;
-
-import cn.zhenxing.warehouse.Checksums;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhenxing.WarehouseTest;
 import cn.zhenxing.catalog.CatalogLoader;
+import cn.zhenxing.form.FormContent;
+import cn.zhenxing.form.FormContentService;
+import cn.zhenxing.form.FormDefinition;
+import cn.zhenxing.samples.SampleGenerator;
+import cn.zhenxing.warehouse.Checksums;
+import cn.zhenxing.workbook.HostileFiles;
+import cn.zhenxing.workbook.Problem;
+import cn.zhenxing.workbook.ProblemList;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -30,12 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
-import cn.zhenxing.form.FormContent;
-import cn.zhenxing.form.FormContentService;
-import cn.zhenxing.form.FormDefinition;
-import cn.zhenxing.samples.SampleGenerator;
-import cn.zhenxing.workbook.Problem;
-import cn.zhenxing.workbook.ProblemList;
 
 /** Forms round-trip through ingest into the facts; mistakes come back as precise Chinese feedback. */
 @WarehouseTest

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cn.zhenxing.WarehouseTest;
 import cn.zhenxing.catalog.CatalogLoader;
+import cn.zhenxing.samples.SampleGenerator;
+import cn.zhenxing.workbook.FileFormat;
+import cn.zhenxing.workbook.FileSniffer;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,9 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
-import cn.zhenxing.samples.SampleGenerator;
-import cn.zhenxing.workbook.FileFormat;
-import cn.zhenxing.workbook.FileSniffer;
 
 /**
  * Statisticians open the form in LibreOffice Calc (or WPS) and save it as .xlsx or .xls. Both come

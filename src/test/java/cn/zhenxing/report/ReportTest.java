@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import cn.zhenxing.WarehouseTest;
 import cn.zhenxing.catalog.CatalogLoader;
-import cn.zhenxing.mart.MartRefresher;
 import cn.zhenxing.ingest.IngestService;
+import cn.zhenxing.mart.MartRefresher;
 import cn.zhenxing.samples.SampleGenerator;
 import java.awt.image.BufferedImage;
 import java.io.InputStream;

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cn.zhenxing.WarehouseTest;
+import cn.zhenxing.account.PortalUser;
+import cn.zhenxing.account.PortalUsers;
 import cn.zhenxing.catalog.CatalogLoader;
+import cn.zhenxing.form.FormDefinition;
 import cn.zhenxing.report.ReportName;
 import cn.zhenxing.report.ReportService;
-import cn.zhenxing.form.FormDefinition;
 import cn.zhenxing.samples.SampleGenerator;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -43,8 +45,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
-import cn.zhenxing.account.PortalUser;
-import cn.zhenxing.account.PortalUsers;
 
 /**
  * The portal in a real headless browser (Debian's chromium and chromedriver): a statistician

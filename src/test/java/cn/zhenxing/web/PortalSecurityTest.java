@@ -12,11 +12,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.zhenxing.WarehouseTest;
+import cn.zhenxing.account.PortalUser;
+import cn.zhenxing.account.PortalUsers;
 import cn.zhenxing.catalog.CatalogLoader;
+import cn.zhenxing.ingest.IngestService;
 import cn.zhenxing.report.ReportName;
 import cn.zhenxing.report.ReportService;
-import cn.zhenxing.ingest.IngestService;
 import cn.zhenxing.samples.SampleGenerator;
+import cn.zhenxing.warehouse.FileDownload;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -34,9 +37,6 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
-import cn.zhenxing.account.PortalUser;
-import cn.zhenxing.account.PortalUsers;
-import cn.zhenxing.warehouse.FileDownload;
 
 /**
  * The authorisation matrix: every role against every endpoint, anonymous requests, cross-unit
