@@ -14,13 +14,14 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A test against the real warehouse server (see TestDatabaseEnvironment): the database of the test
- * context is emptied and rebuilt from the Flyway migrations once per context.
+ * context is emptied and rebuilt from the Flyway migrations once per context; {@link WarehouseFixture}
+ * holds the set-up the tests share.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest
 @ActiveProfiles("test")
-@Import(WarehouseTest.CleanMigrate.class)
+@Import({WarehouseTest.CleanMigrate.class, WarehouseFixture.class})
 public @interface WarehouseTest {
 
     @TestConfiguration(proxyBeanMethods = false)

@@ -1,9 +1,9 @@
 package cn.zhenxing.calendar;
 
+import cn.zhenxing.WarehouseFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhenxing.WarehouseTest;
-import cn.zhenxing.catalog.CatalogLoader;
 import cn.zhenxing.ingest.IngestService;
 import cn.zhenxing.mart.MartRefresher;
 import cn.zhenxing.report.ReportName;
@@ -39,7 +39,7 @@ class CalendarAgreementTest {
     static final String MISSING = "140600";   // 朔州: no exception, nothing submitted
 
     @Autowired
-    CatalogLoader catalog;
+    WarehouseFixture warehouse;
     @Autowired
     ReportingCalendar calendar;
     @Autowired
@@ -57,7 +57,7 @@ class CalendarAgreementTest {
 
     @Test
     void everyFeatureUsesTheUnitsOwnDeadline() throws Exception {
-        catalog.load(null, LocalDate.of(2025, 1, 1), false);
+        warehouse.catalogLoaded();
         LocalDate today = LocalDate.now();
         // A quarter whose own deadline has passed, and exceptions that run a month beyond today.
         Quarter quarter = Quarter.of(today).previous().previous();

@@ -1,5 +1,6 @@
 package cn.zhenxing.form;
 
+import cn.zhenxing.WarehouseFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhenxing.WarehouseTest;
@@ -33,7 +34,7 @@ import org.springframework.test.context.TestPropertySource;
 class TemplateWriterTest {
 
     @Autowired
-    CatalogLoader catalog;
+    WarehouseFixture warehouse;
     @Autowired
     FormContentService contents;
     @Autowired
@@ -45,7 +46,7 @@ class TemplateWriterTest {
 
     @BeforeEach
     void catalogLoaded() throws Exception {
-        CatalogLoader.Result result = catalog.load(null, LocalDate.of(2025, 1, 1), false);
+        CatalogLoader.Result result = warehouse.catalogLoaded();
         assertThat(result.outcome()).as(String.valueOf(result.failure()))
                 .isIn(CatalogLoader.Outcome.LOADED, CatalogLoader.Outcome.ALREADY_LOADED);
     }

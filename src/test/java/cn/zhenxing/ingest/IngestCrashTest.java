@@ -1,9 +1,9 @@
 package cn.zhenxing.ingest;
 
+import cn.zhenxing.WarehouseFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhenxing.WarehouseTest;
-import cn.zhenxing.catalog.CatalogLoader;
 import cn.zhenxing.samples.SampleGenerator;
 import cn.zhenxing.warehouse.Checksums;
 import cn.zhenxing.warehouse.FaultPoint;
@@ -30,7 +30,7 @@ import org.springframework.test.context.TestPropertySource;
 class IngestCrashTest {
 
     @Autowired
-    CatalogLoader catalog;
+    WarehouseFixture warehouse;
     @Autowired
     SampleGenerator samples;
     @Autowired
@@ -47,7 +47,7 @@ class IngestCrashTest {
             "ingest.after-decide, 140700", "marts.refresh.before-commit, 140800", "ingest.after-marts, 141000",
             "ingest.after-feedback, 140900"})
     void killedAnywhereThenRerunIsOneCleanRun(String point, String unit) throws Exception {
-        catalog.load(null, LocalDate.of(2025, 1, 1), false);
+        warehouse.catalogLoaded();
         Path file = samples.generate("2025Q3", Files.createDirectories(dir.resolve("forms")), List.of(unit)).get(0);
         String sha = Checksums.sha256(file);
 

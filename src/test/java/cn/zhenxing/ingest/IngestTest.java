@@ -1,9 +1,9 @@
 package cn.zhenxing.ingest;
 
+import cn.zhenxing.WarehouseFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhenxing.WarehouseTest;
-import cn.zhenxing.catalog.CatalogLoader;
 import cn.zhenxing.form.FormContent;
 import cn.zhenxing.form.FormContentService;
 import cn.zhenxing.form.FormDefinition;
@@ -44,7 +44,7 @@ class IngestTest {
     static final FormDefinition DEF = FormDefinition.load();
 
     @Autowired
-    CatalogLoader catalog;
+    WarehouseFixture warehouse;
     @Autowired
     SampleGenerator samples;
     @Autowired
@@ -60,7 +60,7 @@ class IngestTest {
 
     @BeforeEach
     void catalogLoaded() throws Exception {
-        catalog.load(null, LocalDate.of(2025, 1, 1), false);
+        warehouse.catalogLoaded();
     }
 
     IngestService.Outcome ingest(Path file) throws Exception {

@@ -1,10 +1,10 @@
 package cn.zhenxing.ingest;
 
+import cn.zhenxing.WarehouseFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cn.zhenxing.WarehouseTest;
-import cn.zhenxing.catalog.CatalogLoader;
 import cn.zhenxing.samples.SampleGenerator;
 import cn.zhenxing.workbook.FileFormat;
 import cn.zhenxing.workbook.FileSniffer;
@@ -31,7 +31,7 @@ import org.springframework.test.context.TestPropertySource;
 class LibreOfficeResaveTest {
 
     @Autowired
-    CatalogLoader catalog;
+    WarehouseFixture warehouse;
     @Autowired
     SampleGenerator samples;
     @Autowired
@@ -44,7 +44,7 @@ class LibreOfficeResaveTest {
     @Test
     void resavedAsXlsxAndAsXlsIngestWithIdenticalFacts() throws Exception {
         assumeTrue(soffice() != null, "LibreOffice (soffice) is not installed; .ci/run installs it");
-        catalog.load(null, LocalDate.of(2025, 1, 1), false);
+        warehouse.catalogLoaded();
         Path original = samples.generate("2025Q4", Files.createDirectories(dir.resolve("orig")), List.of("140500")).get(0);
         Path asXlsx = convert(original, "xlsx:Calc MS Excel 2007 XML", "lo-xlsx");
         Path asXls = convert(original, "xls:MS Excel 97", "lo-xls");

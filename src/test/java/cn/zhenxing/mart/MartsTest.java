@@ -1,10 +1,10 @@
 package cn.zhenxing.mart;
 
+import cn.zhenxing.WarehouseFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import cn.zhenxing.WarehouseTest;
-import cn.zhenxing.catalog.CatalogLoader;
 import cn.zhenxing.form.FormDefinition;
 import cn.zhenxing.ingest.IngestService;
 import cn.zhenxing.samples.SampleGenerator;
@@ -37,7 +37,7 @@ import org.springframework.test.context.TestPropertySource;
 class MartsTest {
 
     @Autowired
-    CatalogLoader catalog;
+    WarehouseFixture warehouse;
     @Autowired
     MartRefresher refresher;
     @Autowired
@@ -53,7 +53,7 @@ class MartsTest {
 
     @BeforeEach
     void catalogLoaded() throws Exception {
-        catalog.load(null, LocalDate.of(2025, 1, 1), false);
+        warehouse.catalogLoaded();
         facts = new MartFixture(jdbc);
     }
 

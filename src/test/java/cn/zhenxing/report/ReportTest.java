@@ -1,13 +1,12 @@
 package cn.zhenxing.report;
 
+import cn.zhenxing.WarehouseFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import cn.zhenxing.WarehouseTest;
-import cn.zhenxing.catalog.CatalogLoader;
 import cn.zhenxing.ingest.IngestService;
 import cn.zhenxing.mart.MartRefresher;
-import cn.zhenxing.samples.SampleGenerator;
 import java.awt.image.BufferedImage;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -56,9 +55,7 @@ class ReportTest {
     static final Path OUT = Path.of("target", "report-test");
 
     @Autowired
-    CatalogLoader catalog;
-    @Autowired
-    SampleGenerator samples;
+    WarehouseFixture warehouse;
     @Autowired
     IngestService ingest;
     @Autowired
@@ -72,12 +69,7 @@ class ReportTest {
 
     @BeforeAll
     void quarterIngestedAndRendered() throws Exception {
-        catalog.load(null, LocalDate.of(2025, 1, 1), false);
-        Path forms = Files.createDirectories(OUT.resolve("forms"));
-        List<String> units = new ArrayList<>(jdbc.queryForList("SELECT unit_code FROM dim_reporting_unit ORDER BY unit_code", String.class));
-        units.remove(MISSING_UNIT);
-        List<Path> generated = samples.generate(PERIOD, forms, units);
-        ingest.ingest(generated, "cli", "test", null, LocalDateTime.of(2025, 10, 10, 9, 0), o -> { });
+        warehouse.quarterIngested(PERIOD, OUT.resolve("forms"), LocalDateTime.of(2025, 10, 10, 9, 0), List.of(MISSING_UNIT));
         marts.refreshAll("test");
         files = new ArrayList<>();
         for (ReportName name : ReportName.values()) {

@@ -1,12 +1,11 @@
 package cn.zhenxing.schedule;
 
+import cn.zhenxing.WarehouseFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhenxing.WarehouseTest;
-import cn.zhenxing.catalog.CatalogLoader;
 import cn.zhenxing.delivery.DeliveryService;
 import cn.zhenxing.ingest.IngestService;
-import cn.zhenxing.samples.SampleGenerator;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.BodyPart;
@@ -66,15 +65,13 @@ class SchedulingTest {
     static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(false);
 
     @Autowired
+    WarehouseFixture warehouse;
+    @Autowired
     Schedules schedules;
     @Autowired
     ScheduleRunner runner;
     @Autowired
     DeliveryService delivery;
-    @Autowired
-    CatalogLoader catalog;
-    @Autowired
-    SampleGenerator samples;
     @Autowired
     IngestService ingest;
     @Autowired
@@ -114,11 +111,7 @@ class SchedulingTest {
 
     @BeforeAll
     void quarterReportedByAllButLvliangAndYuxian() throws Exception {
-        catalog.load(null, LocalDate.of(2025, 1, 1), false);
-        Path forms = Files.createDirectories(Path.of("target", "test-schedules-forms"));
-        List<String> units = new ArrayList<>(jdbc.queryForList("SELECT unit_code FROM dim_reporting_unit", String.class));
-        units.removeAll(List.of("141100", "140322"));
-        ingest.ingest(samples.generate("2025Q4", forms, units), "cli", "test", null, LocalDateTime.of(2026, 1, 10, 9, 0), o -> { });
+        warehouse.quarterIngested("2025Q4", Path.of("target", "test-schedules-forms"), LocalDateTime.of(2026, 1, 10, 9, 0), List.of("141100", "140322"));
     }
 
     @BeforeEach

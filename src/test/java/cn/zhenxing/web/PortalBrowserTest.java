@@ -1,12 +1,12 @@
 package cn.zhenxing.web;
 
+import cn.zhenxing.WarehouseFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cn.zhenxing.WarehouseTest;
 import cn.zhenxing.account.PortalUser;
 import cn.zhenxing.account.PortalUsers;
-import cn.zhenxing.catalog.CatalogLoader;
 import cn.zhenxing.form.FormDefinition;
 import cn.zhenxing.report.ReportName;
 import cn.zhenxing.report.ReportService;
@@ -72,9 +72,9 @@ class PortalBrowserTest {
     @LocalServerPort
     int port;
     @Autowired
-    PortalUsers users;
+    WarehouseFixture warehouse;
     @Autowired
-    CatalogLoader catalog;
+    PortalUsers users;
     @Autowired
     SampleGenerator samples;
     @Autowired
@@ -86,7 +86,7 @@ class PortalBrowserTest {
     void browserAndAccounts() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromedriver")) && Files.isExecutable(Path.of("/usr/bin/chromium")),
                 "needs Debian's chromium and chromium-driver (.ci/run installs them)");
-        catalog.load(null, LocalDate.of(2025, 1, 1), false);
+        warehouse.catalogLoaded();
         users.create("changzhi", "changzhi-secret", "长治市统计员", PortalUser.Role.STATISTICIAN, "140400", null);
         users.create("leader", "leader-secret", "省领导", PortalUser.Role.LEADER, null, null);
         Files.createDirectories(SHOTS);

@@ -1,5 +1,6 @@
 package cn.zhenxing.web;
 
+import cn.zhenxing.WarehouseFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -14,7 +15,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import cn.zhenxing.WarehouseTest;
 import cn.zhenxing.account.PortalUser;
 import cn.zhenxing.account.PortalUsers;
-import cn.zhenxing.catalog.CatalogLoader;
 import cn.zhenxing.ingest.IngestService;
 import cn.zhenxing.report.ReportName;
 import cn.zhenxing.report.ReportService;
@@ -51,11 +51,11 @@ class PortalSecurityTest {
     static final String PERIOD = "2025Q3";
 
     @Autowired
+    WarehouseFixture warehouse;
+    @Autowired
     MockMvc mvc;
     @Autowired
     PortalUsers users;
-    @Autowired
-    CatalogLoader catalog;
     @Autowired
     SampleGenerator samples;
     @Autowired
@@ -76,7 +76,7 @@ class PortalSecurityTest {
 
     @BeforeAll
     void accountsSubmissionsAndReports() throws Exception {
-        catalog.load(null, LocalDate.of(2025, 1, 1), false);
+        warehouse.catalogLoaded();
         users.create("changzhi", "changzhi-secret", "长治市统计员", "changzhi@example.gov.cn", PortalUser.Role.STATISTICIAN, "140400", null);
         users.create("taiyuan", "taiyuan-secret", "太原市统计员", PortalUser.Role.STATISTICIAN, "140100", null);
         users.create("admin", "admin-secret-1", "管理员", PortalUser.Role.ADMIN, null, null);
