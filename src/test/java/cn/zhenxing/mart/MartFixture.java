@@ -14,10 +14,12 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 final class MartFixture {
 
     private final JdbcTemplate jdbc;
+    private final cn.zhenxing.ingest.SubmissionStore submissions;
     private final Map<String, Long> open = new HashMap<>();
 
     MartFixture(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.submissions = new cn.zhenxing.ingest.SubmissionStore(jdbc);
     }
 
     static int periodKey(String period) {
@@ -28,28 +30,18 @@ final class MartFixture {
     long submission(String unit, String period, String status, LocalDateTime receivedAt) {
         int unitKey = jdbc.queryForObject("SELECT unit_key FROM dim_reporting_unit WHERE unit_code = ?", Integer.class, unit);
         int periodKey = periodKey(period);
-        boolean accepted = status.equals("accepted");
-        if (accepted) {
-            jdbc.update("UPDATE ops_submission SET is_current = FALSE, status = 'superseded' WHERE unit_key = ? AND period_key = ? AND is_current",
-                    unitKey, periodKey);
+        // Registered and decided through the ingest feature's store; only the identification (which a
+        // real file's cover sheet gives) is set here. Other statuses ("received", ...) stay as registered.
+        long id = submissions.register("fixture.xlsx", java.util.UUID.randomUUID().toString().replace("-", "")
+                + java.util.UUID.randomUUID().toString().replace("-", ""), 1, "cli", null, receivedAt, null);
+        jdbc.update("UPDATE ops_submission SET unit_key = ?, period_key = ? WHERE submission_id = ?", unitKey, periodKey, id);
+        switch (status) {
+            case "accepted" -> submissions.publish(id, unitKey, cn.zhenxing.warehouse.Quarter.ofKey(periodKey), receivedAt, 0, 0);
+            case "rejected" -> submissions.reject(id, receivedAt, 0, 0);
+            case "received" -> { }
+            default -> jdbc.update("UPDATE ops_submission SET status = ?, decided_at = ? WHERE submission_id = ?", status, receivedAt, id);
         }
-        Integer version = accepted ? jdbc.queryForObject("SELECT COALESCE(MAX(version), 0) + 1 FROM ops_submission WHERE unit_key = ? "
-                + "AND period_key = ? AND status IN ('accepted', 'superseded')", Integer.class, unitKey, periodKey) : 0;
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.update(c -> {
-            var ps = c.prepareStatement("INSERT INTO ops_submission (unit_key, period_key, version, file_name, file_sha256, file_size, channel, "
-                    + "status, received_at, decided_at, is_current) VALUES (?, ?, ?, 'fixture.xlsx', SHA2(UUID(), 256), 1, 'cli', ?, ?, ?, ?)",
-                    new String[] {"submission_id"});
-            ps.setInt(1, unitKey);
-            ps.setInt(2, periodKey);
-            ps.setInt(3, version);
-            ps.setString(4, status);
-            ps.setObject(5, receivedAt);
-            ps.setObject(6, receivedAt);
-            ps.setBoolean(7, accepted);
-            return ps;
-        }, key);
-        return key.getKey().longValue();
+        return id;
     }
 
     /** The current accepted submission of the region's city unit (or the county's own unit) for the period, created once. */

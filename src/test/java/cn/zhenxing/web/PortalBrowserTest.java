@@ -54,7 +54,7 @@ import org.springframework.test.context.TestPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import(WarehouseTest.CleanMigrate.class)
+@Import({WarehouseTest.CleanMigrate.class, WarehouseFixture.class})
 @TestPropertySource(properties = {"zhenxing.test.database=zhenxing_test_browser", "zhenxing.schedules.reports-dir=target/test-browser-reports"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PortalBrowserTest {
