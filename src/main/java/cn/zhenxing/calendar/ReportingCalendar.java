@@ -53,6 +53,12 @@ public class ReportingCalendar {
                               String lockedReason, String statusZh, String countdownZh) {
     }
 
+    /** The quarter {@code code} names, if the warehouse's calendar (dim_period) has it. */
+    public Optional<Quarter> quarter(String code) {
+        return Quarter.isCode(code) && !jdbc.queryForList(SQL.get("knownQuarter"), Map.of("code", code), String.class).isEmpty()
+                ? Optional.of(Quarter.parse(code)) : Optional.empty();
+    }
+
     /** The first day files for the quarter are accepted. */
     public LocalDate opensOn(Quarter quarter) {
         return quarter.end().minusDays(properties.windowOpensDaysBeforeQuarterEnd());
@@ -67,12 +73,6 @@ public class ReportingCalendar {
     public LocalDate deadline(String unitCode, Quarter quarter) {
         List<LocalDate> set = jdbc.queryForList(SQL.get("unitDeadline"), Map.of("unit", unitCode, "p", quarter.key()), LocalDate.class);
         return set.isEmpty() || set.get(0) == null ? defaultDeadline(quarter) : set.get(0);
-    }
-
-    /** The quarter's own deadline (calendar row or default), as mails to all units quote it. */
-    public LocalDate quarterDeadline(Quarter quarter) {
-        List<LocalDate> set = jdbc.queryForList(SQL.get("quarterDeadline"), Map.of("p", quarter.key()), LocalDate.class);
-        return set.isEmpty() ? defaultDeadline(quarter) : set.get(0);
     }
 
     /** Why the quarter no longer takes files, if an administrator locked it. */
@@ -117,7 +117,7 @@ public class ReportingCalendar {
             Quarter quarter = Quarter.parse(rs.getString("period_code"));
             LocalDate deadline = rs.getDate("deadline") != null ? rs.getDate("deadline").toLocalDate() : defaultDeadline(quarter);
             long days = ChronoUnit.DAYS.between(today, deadline);
-            Integer version = (Integer) rs.getObject("current_version", Integer.class);
+            Integer version = rs.getObject("current_version", Integer.class);
             int rejected = rs.getInt("rejected");
             boolean accepted = version != null;
             String status = accepted ? "已接收" : rejected > 0 ? "已退回" : days < 0 ? "逾期" : "未报送";

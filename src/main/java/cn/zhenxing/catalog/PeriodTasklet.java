@@ -2,6 +2,7 @@ package cn.zhenxing.catalog;
 
 import static cn.zhenxing.catalog.CatalogSql.sql;
 
+import cn.zhenxing.warehouse.Quarter;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -21,7 +22,6 @@ class PeriodTasklet implements Tasklet {
 
     static final int FIRST_YEAR = 2015;
     static final int LAST_YEAR = 2035;
-    private static final String[] QUARTERS = {"一", "二", "三", "四"};
 
     private final JdbcTemplate jdbc;
 
@@ -29,10 +29,7 @@ class PeriodTasklet implements Tasklet {
         this.jdbc = jdbc;
     }
 
-    /** A period's key: yyyy0 (year), yyyy1-4 (quarter), yyyy5-6 (half), yyyy*100+10+mm (month). */
-    static int quarterKey(int year, int quarter) {
-        return year * 10 + quarter;
-    }
+    // A period's key: yyyy0 (year), yyyy1-4 (quarter, Quarter.key), yyyy5-6 (half), yyyy*100+10+mm (month).
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
@@ -45,8 +42,8 @@ class PeriodTasklet implements Tasklet {
                         LocalDate.of(y, h * 6 - 5, 1), YearMonth.of(y, h * 6).atEndOfMonth(), y + (h == 1 ? "年上半年" : "年下半年")});
             }
             for (int q = 1; q <= 4; q++) {
-                rows.add(new Object[] {quarterKey(y, q), y + "Q" + q, "Q", y, (q + 1) / 2, q, null,
-                        LocalDate.of(y, q * 3 - 2, 1), YearMonth.of(y, q * 3).atEndOfMonth(), y + "年第" + QUARTERS[q - 1] + "季度"});
+                Quarter quarter = new Quarter(y, q);
+                rows.add(new Object[] {quarter.key(), quarter.code(), "Q", y, (q + 1) / 2, q, null, quarter.start(), quarter.end(), quarter.labelZh()});
             }
             for (int m = 1; m <= 12; m++) {
                 rows.add(new Object[] {y * 100 + 10 + m, String.format("%dM%02d", y, m), "M", y, (m + 5) / 6, (m + 2) / 3, m,

@@ -1,5 +1,6 @@
 package cn.zhenxing.delivery;
 
+import cn.zhenxing.warehouse.Quarter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -28,8 +29,7 @@ public class MailTexts {
         if (period == null) {
             return "";
         }
-        List<String> labels = jdbc.queryForList(DeliveryService.SQL.get("periodLabel"), Map.of("period", period), String.class);
-        return labels.isEmpty() ? period : labels.get(0);
+        return Quarter.isCode(period) ? Quarter.parse(period).labelZh() : period;
     }
 
     public String regionName(String code) {

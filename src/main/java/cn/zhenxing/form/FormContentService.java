@@ -1,5 +1,6 @@
 package cn.zhenxing.form;
 
+import cn.zhenxing.calendar.ReportingCalendar;
 import cn.zhenxing.warehouse.Quarter;
 import cn.zhenxing.warehouse.SqlFile;
 import java.util.ArrayList;
@@ -29,9 +30,11 @@ public class FormContentService {
     private static final Map<String, Integer> RANK = Map.of("province", 1, "city", 2, "county", 3);
 
     private final JdbcTemplate jdbc;
+    private final ReportingCalendar calendar;
 
-    public FormContentService(JdbcTemplate jdbc) {
+    public FormContentService(JdbcTemplate jdbc, ReportingCalendar calendar) {
         this.jdbc = jdbc;
+        this.calendar = calendar;
     }
 
     public List<String> unitCodes() {
@@ -49,11 +52,8 @@ public class FormContentService {
 
     /** A quarter the warehouse knows (dim_period), or an IllegalArgumentException saying what a quarter looks like. */
     public Quarter period(String periodCode) {
-        String fix = "报告期格式应为 2025Q3 这样的年份加季度，且在 2015–2035 年之间：" + periodCode;
-        if (!Quarter.isCode(periodCode) || jdbc.queryForList(SQL.get("period"), Integer.class, periodCode).isEmpty()) {
-            throw new IllegalArgumentException(fix);
-        }
-        return Quarter.parse(periodCode);
+        return calendar.quarter(periodCode)
+                .orElseThrow(() -> new IllegalArgumentException("报告期格式应为 2025Q3 这样的年份加季度，且在 2015–2035 年之间：" + periodCode));
     }
 
     public FormContent content(String unitCode, String periodCode) {

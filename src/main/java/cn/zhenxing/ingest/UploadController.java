@@ -8,6 +8,7 @@ import cn.zhenxing.form.FormContentService;
 import cn.zhenxing.form.FormDefinition;
 import cn.zhenxing.form.TemplateWriter;
 import cn.zhenxing.warehouse.FileDownload;
+import cn.zhenxing.warehouse.Quarter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,7 +69,7 @@ class UploadController {
     /** The unit's blank form for a quarter: only ever the signed-in statistician's own unit. */
     @GetMapping("/forms/{period}")
     ResponseEntity<Resource> form(@AuthenticationPrincipal PortalUser user, @PathVariable String period) throws IOException {
-        if (!period.matches("\\d{4}Q[1-4]")) {
+        if (!Quarter.isCode(period)) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "报告期格式应为 2025Q3");
         }
         // One copy per unit and quarter, rewritten on each download (the catalog may have changed).

@@ -108,10 +108,8 @@ public class MartRefresher {
 
     /** A quarter the warehouse knows (dim_period), else an IllegalArgumentException saying what a quarter looks like. */
     private Quarter known(String periodCode) {
-        if (!Quarter.isCode(periodCode) || jdbc.queryForList(SQL.get("period"), Map.of("periodCode", periodCode)).isEmpty()) {
-            throw new IllegalArgumentException("Unknown quarter: " + periodCode + " (expected e.g. 2025Q3)");
-        }
-        return Quarter.parse(periodCode);
+        return calendar.quarter(periodCode)
+                .orElseThrow(() -> new IllegalArgumentException("Unknown quarter: " + periodCode + " (expected e.g. 2025Q3)"));
     }
 
     private MapSqlParameterSource parameters(String periodCode, String kind, String trigger) {

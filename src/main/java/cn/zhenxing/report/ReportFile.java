@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 public record ReportFile(ReportName name, Quarter period, String region, String format) {
 
     static final Pattern NAME = Pattern.compile("(" + Arrays.stream(ReportName.values()).map(n -> Pattern.quote(n.code())).collect(Collectors.joining("|"))
-            + ")-(\\d{4}Q[1-4])(?:-(\\d{6}))?\\.(pdf|xlsx)");
+            + ")-(" + Quarter.CODE_REGEX + ")(?:-(\\d{6}))?\\.(pdf|xlsx)");
 
     public ReportFile {
         if (!format.equals("pdf") && !format.equals("xlsx")) {

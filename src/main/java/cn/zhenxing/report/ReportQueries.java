@@ -1,5 +1,6 @@
 package cn.zhenxing.report;
 
+import cn.zhenxing.calendar.ReportingCalendar;
 import cn.zhenxing.warehouse.Quarter;
 import cn.zhenxing.warehouse.SqlFile;
 import java.util.ArrayList;
@@ -27,19 +28,17 @@ class ReportQueries {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final ReportingCalendar calendar;
 
-    ReportQueries(NamedParameterJdbcTemplate jdbc) {
+    ReportQueries(NamedParameterJdbcTemplate jdbc, ReportingCalendar calendar) {
         this.jdbc = jdbc;
+        this.calendar = calendar;
     }
 
     /** The quarter of a period code that dim_period knows. */
     Quarter quarter(String periodCode) {
-        List<Map<String, Object>> rows = Quarter.isCode(periodCode)
-                ? jdbc.queryForList(SQL.get("period"), Map.of("periodCode", periodCode)) : List.of();
-        if (rows.isEmpty()) {
-            throw new IllegalArgumentException("报告期“" + periodCode + "”无法识别，请写成 2025Q3 这样的季度。");
-        }
-        return Quarter.parse(periodCode);
+        return calendar.quarter(periodCode)
+                .orElseThrow(() -> new IllegalArgumentException("报告期“" + periodCode + "”无法识别，请写成 2025Q3 这样的季度。"));
     }
 
     List<Map<String, Object>> list(String statement, Quarter q, Map<String, Object> extra) {

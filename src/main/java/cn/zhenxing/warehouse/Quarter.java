@@ -2,7 +2,6 @@ package cn.zhenxing.warehouse;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -12,7 +11,9 @@ import java.util.regex.Pattern;
  */
 public record Quarter(int year, int quarter) implements Comparable<Quarter> {
 
-    public static final Pattern CODE = Pattern.compile("(\\d{4})Q([1-4])");
+    /** The code's form, for patterns that embed it (report file names). */
+    public static final String CODE_REGEX = "\\d{4}Q[1-4]";
+    private static final Pattern CODE = Pattern.compile(CODE_REGEX);
     private static final String[] NUMERALS = {"一", "二", "三", "四"};
 
     public Quarter {
@@ -23,11 +24,11 @@ public record Quarter(int year, int quarter) implements Comparable<Quarter> {
 
     /** {@code 2025Q3}; anything else is an {@link IllegalArgumentException} naming the expected form. */
     public static Quarter parse(String code) {
-        Matcher m = code == null ? null : CODE.matcher(code.strip());
-        if (m == null || !m.matches()) {
+        String s = code == null ? "" : code.strip();
+        if (!CODE.matcher(s).matches()) {
             throw new IllegalArgumentException("Unknown quarter: " + code + " (expected e.g. 2025Q3)");
         }
-        return new Quarter(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+        return new Quarter(Integer.parseInt(s.substring(0, 4)), s.charAt(5) - '0');
     }
 
     public static boolean isCode(String code) {

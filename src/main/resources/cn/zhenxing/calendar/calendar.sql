@@ -12,14 +12,14 @@ WHERE period_type = 'Q' AND period_key >= (SELECT MIN(period_key) FROM ops_submi
   AND DATE_SUB(end_date, INTERVAL :opensDaysBefore DAY) <= :today
   AND period_key NOT IN (SELECT period_key FROM cfg_reporting_calendar);
 
+-- name: knownQuarter
+SELECT period_code FROM dim_period WHERE period_type = 'Q' AND period_code = :code;
+
 -- name: lockReason
 SELECT reason_zh FROM ops_period_lock WHERE period_key = :p;
 
 -- name: unitDeadline
 SELECT d.deadline FROM int_unit_deadline d WHERE d.unit_code = :unit AND d.period_key = :p;
-
--- name: quarterDeadline
-SELECT deadline FROM cfg_reporting_calendar WHERE period_key = :p;
 
 -- Every unit with its deadline for the quarter, whether a file of it was accepted (any version) and
 -- whether one was returned.

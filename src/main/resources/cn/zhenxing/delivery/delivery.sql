@@ -31,9 +31,6 @@ WHERE delivery_id = :id AND claimed_by = :instance;
 SELECT delivery_id, kind, schedule_name, period_code, recipient_email, subject, status, attempts, last_error, created_at, sent_at
 FROM ops_delivery_log ORDER BY delivery_id DESC LIMIT :limit;
 
--- name: periodLabel
-SELECT label_zh FROM dim_period WHERE period_type = 'Q' AND period_code = :period;
-
 -- name: statusSummary
 SELECT m.scope_name, COALESCE(SUM(m.status_zh = '滞后'), 0) AS lagging, COALESCE(SUM(m.status_zh = '严重滞后'), 0) AS serious,
        COALESCE(SUM(m.status_zh IN ('达标', '正常推进', '滞后', '严重滞后')), 0) AS scored

@@ -17,9 +17,6 @@ JOIN dim_region r ON r.region_code = b.region_code AND r.is_current
 WHERE u.unit_code = ?
 ORDER BY r.level <> 'province', r.level <> 'city', r.region_code;
 
--- name: period
-SELECT period_key FROM dim_period WHERE period_code = ? AND period_type = 'Q';
-
 -- Indicators a form may carry: plan in force in the period's year, a value that can be typed.
 -- name: formIndicators
 SELECT i.indicator_key, i.indicator_code, i.name_zh, i.unit, i.report_level, i.frequency, i.rollup, i.value_kind,

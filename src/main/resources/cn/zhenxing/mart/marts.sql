@@ -10,9 +10,6 @@ SELECT GET_LOCK('zhenxing.marts', 600);
 -- name: unlock
 SELECT RELEASE_LOCK('zhenxing.marts');
 
--- name: period
-SELECT period_key, period_code, year, quarter, end_date FROM dim_period WHERE period_type = 'Q' AND period_code = :periodCode;
-
 -- Quarters that have data or a calendar row, oldest first (a full refresh rebuilds all of them).
 -- name: quartersWithData
 SELECT p.period_code FROM dim_period p

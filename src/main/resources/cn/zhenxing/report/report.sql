@@ -1,9 +1,6 @@
 -- Statements of the report feature. Reports read the marts only (docs/marts.md).
 -- Parameters: :p period key, :yearStart first quarter key of the period's year, lists as (:name).
 
--- name: period
-SELECT period_key, period_code, label_zh, year, quarter, end_date FROM dim_period WHERE period_type = 'Q' AND period_code = :periodCode;
-
 -- name: asOf
 SELECT MAX(finished_at) FROM ops_mart_refresh WHERE period_key = :p;
 

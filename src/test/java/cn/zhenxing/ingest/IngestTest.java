@@ -1,8 +1,8 @@
 package cn.zhenxing.ingest;
 
-import cn.zhenxing.WarehouseFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.zhenxing.WarehouseFixture;
 import cn.zhenxing.WarehouseTest;
 import cn.zhenxing.form.FormContent;
 import cn.zhenxing.form.FormContentService;

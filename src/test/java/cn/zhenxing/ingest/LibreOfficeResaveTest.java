@@ -1,9 +1,9 @@
 package cn.zhenxing.ingest;
 
-import cn.zhenxing.WarehouseFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import cn.zhenxing.WarehouseFixture;
 import cn.zhenxing.WarehouseTest;
 import cn.zhenxing.samples.SampleGenerator;
 import cn.zhenxing.workbook.FileFormat;

@@ -1,9 +1,9 @@
 package cn.zhenxing.mart;
 
-import cn.zhenxing.WarehouseFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import cn.zhenxing.WarehouseFixture;
 import cn.zhenxing.WarehouseTest;
 import cn.zhenxing.form.FormDefinition;
 import cn.zhenxing.ingest.IngestService;

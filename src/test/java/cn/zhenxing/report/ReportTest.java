@@ -1,9 +1,9 @@
 package cn.zhenxing.report;
 
-import cn.zhenxing.WarehouseFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import cn.zhenxing.WarehouseFixture;
 import cn.zhenxing.WarehouseTest;
 import cn.zhenxing.ingest.IngestService;
 import cn.zhenxing.mart.MartRefresher;

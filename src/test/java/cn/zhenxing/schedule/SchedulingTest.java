@@ -1,8 +1,8 @@
 package cn.zhenxing.schedule;
 
-import cn.zhenxing.WarehouseFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.zhenxing.WarehouseFixture;
 import cn.zhenxing.WarehouseTest;
 import cn.zhenxing.delivery.DeliveryService;
 import cn.zhenxing.ingest.IngestService;

@@ -1,9 +1,9 @@
 package cn.zhenxing.web;
 
-import cn.zhenxing.WarehouseFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import cn.zhenxing.WarehouseFixture;
 import cn.zhenxing.WarehouseTest;
 import cn.zhenxing.account.PortalUser;
 import cn.zhenxing.account.PortalUsers;
@@ -11,6 +11,7 @@ import cn.zhenxing.form.FormDefinition;
 import cn.zhenxing.report.ReportName;
 import cn.zhenxing.report.ReportService;
 import cn.zhenxing.samples.SampleGenerator;
+import cn.zhenxing.warehouse.Quarter;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
@@ -65,8 +66,7 @@ class PortalBrowserTest {
     static final Path DOWNLOADS = Path.of("target", "portal-downloads").toAbsolutePath();
 
     static String previousQuarter(LocalDate today) {
-        int quarter = (today.getMonthValue() - 1) / 3 + 1;
-        return quarter == 1 ? (today.getYear() - 1) + "Q4" : today.getYear() + "Q" + (quarter - 1);
+        return Quarter.of(today).previous().code();
     }
 
     @LocalServerPort
