@@ -1,5 +1,6 @@
 package cn.zhenxing.form;
 
+import cn.zhenxing.workbook.CellSink;
 import cn.zhenxing.workbook.FileFormat;
 import cn.zhenxing.workbook.WorkbookCells;
 import java.nio.file.Path;
@@ -53,40 +54,79 @@ public final class FormReader {
             }
         });
         return new ReadForm(format, sheetNames, meta, cover, headers,
-                (table, rows, stray) -> streamRows(file, format, def, table, rows, stray));
+                (table, rows, stray) -> streamRows(file, def, table, format, rows, stray));
     }
 
-    private static void streamRows(Path file, FileFormat format, FormDefinition def, FormDefinition.Table table,
+    private static void streamRows(Path file, FormDefinition def, FormDefinition.Table table, FileFormat format,
                                    Consumer<ReadForm.TableRow> rows, Consumer<String> stray) throws WorkbookCells.UnreadableException {
-        Map<Integer, FormDefinition.Column> columns = new HashMap<>();
-        table.columns().forEach(c -> columns.put(c.index(), c));
-        String footerStart = def.footer().substring(0, Math.min(5, def.footer().length()));
-        int[] current = {-1};
-        Map<String, String>[] cells = new Map[] {new HashMap<>()};
-        Runnable flush = () -> {
-            if (current[0] >= 0 && !cells[0].isEmpty()) {
-                rows.accept(new ReadForm.TableRow(current[0] + 1, cells[0]));
+        TableRows sink = new TableRows(def, table, rows, stray);
+        WorkbookCells.read(file, format, name -> name.equals(table.sheet()), sink);
+        sink.flush();
+    }
+
+    /** Collects one table's cells into rows as the sheet streams by; {@link #finish} flushes the last row. */
+    private static final class TableRows implements CellSink {
+        private final FormDefinition.Table table;
+        private final Consumer<ReadForm.TableRow> rows;
+        private final Consumer<String> stray;
+        private final Map<Integer, FormDefinition.Column> columns = new HashMap<>();
+        private final String footerStart;
+        private int current = -1;
+        private Map<String, String> cells = new HashMap<>();
+        private Map<String, ReadForm.Formula> formulas = new HashMap<>();
+
+        TableRows(FormDefinition def, FormDefinition.Table table, Consumer<ReadForm.TableRow> rows, Consumer<String> stray) {
+            this.table = table;
+            this.rows = rows;
+            this.stray = stray;
+            table.columns().forEach(c -> columns.put(c.index(), c));
+            this.footerStart = def.footer().substring(0, Math.min(5, def.footer().length()));
+        }
+
+        @Override
+        public void cell(String sheet, int row, int col, String text) {
+            FormDefinition.Column column = column(row, col, text);
+            if (column != null) {
+                cells.put(column.key(), text);
             }
-            cells[0] = new HashMap<>();
-        };
-        WorkbookCells.read(file, format, name -> name.equals(table.sheet()), (sheet, row, col, text) -> {
+        }
+
+        @Override
+        public void formula(String sheet, int row, int col, String cached, boolean error) {
+            FormDefinition.Column column = column(row, col, cached == null ? "" : cached);
+            if (column != null) {
+                formulas.put(column.key(), new ReadForm.Formula(cached, error));
+                if (cached != null && !error) {
+                    cells.put(column.key(), cached);
+                }
+            }
+        }
+
+        /** The defined column of a data cell; null for cells above the data, the footer, and stray cells (reported). */
+        private FormDefinition.Column column(int row, int col, String text) {
             if (row < table.firstDataRow() - 1) {
-                return;
+                return null;
             }
-            if (row != current[0]) {
-                flush.run();
-                current[0] = row;
+            if (row != current) {
+                flush();
+                current = row;
             }
             if (col == 0 && text.startsWith(footerStart)) {
-                return; // the form's signature line below the table
+                return null; // the form's signature line below the table
             }
             FormDefinition.Column column = columns.get(col);
             if (column == null) {
                 stray.accept(new CellReference(row, col).formatAsString(false));
-            } else {
-                cells[0].put(column.key(), text);
             }
-        });
-        flush.run();
+            return column;
+        }
+
+        private void flush() {
+            if (current >= 0 && (!cells.isEmpty() || !formulas.isEmpty())) {
+                rows.accept(new ReadForm.TableRow(current + 1, cells, formulas));
+            }
+            cells = new HashMap<>();
+            formulas = new HashMap<>();
+        }
     }
 }

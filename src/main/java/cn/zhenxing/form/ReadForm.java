@@ -19,15 +19,35 @@ public record ReadForm(FileFormat format, List<String> sheetNames, Map<String, S
         void forEach(FormDefinition.Table table, Consumer<TableRow> rows, Consumer<String> stray) throws WorkbookCells.UnreadableException;
     }
 
-    /** One data row: its Excel row number and the text of each defined column (by column key). */
-    public record TableRow(int rowNo, Map<String, String> cells) {
+    /**
+     * One data row: its Excel row number, the text of each defined column (by column key), and the
+     * columns whose cell held a formula (its cached result is in {@code cells} when there is one).
+     */
+    public record TableRow(int rowNo, Map<String, String> cells, Map<String, Formula> formulas) {
+
+        public TableRow(int rowNo, Map<String, String> cells) {
+            this(rowNo, cells, Map.of());
+        }
+
         public String get(String key) {
             String v = cells.get(key);
             return v == null || v.isBlank() ? null : v.strip();
         }
 
         public boolean isEmpty() {
-            return cells.values().stream().allMatch(v -> v == null || v.isBlank());
+            return formulas.isEmpty() && cells.values().stream().allMatch(v -> v == null || v.isBlank());
+        }
+
+        /** The formula in a column's cell, or null when it held a typed value. */
+        public Formula formula(String key) {
+            return formulas.get(key);
+        }
+    }
+
+    /** @param cached the result stored with the formula (null: none); {@code error} when it is e.g. #DIV/0! */
+    public record Formula(String cached, boolean error) {
+        public boolean usable() {
+            return cached != null && !cached.isBlank() && !error;
         }
     }
 

@@ -26,6 +26,12 @@ public record CheckedForm(FileFormat format, FormMeta meta, FormContent content,
                                   BigDecimal annualPlan, BigDecimal quarter, BigDecimal ytd, String milestone, String note,
                                   String firstCell) {}
 
+    /** A file refused as a whole, before any of its rows could be read. */
+    static CheckedForm refused(FileFormat format, String messageZh, String fixZh) {
+        return new CheckedForm(format, new FormMeta(null, null, null), null, null, List.of(), List.of(), List.of(),
+                List.of(Problem.error(null, null, null, messageZh, fixZh)), false, null);
+    }
+
     public long errorCount() {
         return problems.stream().filter(Problem::isError).count();
     }

@@ -3,6 +3,7 @@ package cn.zhenxing.ingest;
 import cn.zhenxing.workbook.AtomicFiles;
 import cn.zhenxing.workbook.Problem;
 import cn.zhenxing.workbook.SheetCells;
+import cn.zhenxing.workbook.ZipGuard;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -23,18 +24,24 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * The answer to a submitter. Rejected: their own workbook with each wrong cell filled red and
  * commented, plus a 错误清单 sheet in front listing every problem. Accepted: a 回执 (receipt) with
- * counts and warnings. Files that cannot be opened get a workbook with the 错误清单 only.
+ * counts and warnings. Files that are not the form, too big, or cannot be opened get a workbook with the
+ * 错误清单 only.
  */
 @Component
 public class FeedbackWriter {
 
     static final String ERROR_SHEET = "错误清单";
     static final String RECEIPT_SHEET = "回执";
+    /** Forms are tens of KB; a file above this is answered with the problem list alone. */
+    static final long ANNOTATE_AT_MOST = 2L * 1024 * 1024;
+    private static final Logger log = LoggerFactory.getLogger(FeedbackWriter.class);
 
     public Path write(Submission submission, List<Problem> problems, Path source, Path dir) throws IOException {
         Files.createDirectories(dir);
@@ -48,29 +55,63 @@ public class FeedbackWriter {
             }
             return out;
         }
-        String format = submission.fileFormat();
-        Workbook annotated = "xlsx".equals(format) || "xls".equals(format) ? open(source) : null;
-        try (Workbook wb = annotated != null ? annotated : new XSSFWorkbook()) {
+        if (annotatable(submission, source)) {
+            try {
+                return annotated(submission, problems, source, dir, stem);
+            } catch (IOException | RuntimeException e) {
+                log.warn("Could not mark the problems in submission {}'s own workbook ({}); sending the list alone", submission.id(), e.toString());
+            }
+        }
+        return writeList(submission, problems, dir);
+    }
+
+    /** The 错误清单 alone, in a workbook of its own (bounded by the capped problem list). */
+    public Path writeList(Submission submission, List<Problem> problems, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            writeProblemSheet(wb, submission, problems, false);
+            Path out = dir.resolve(safeStem(submission.fileName()) + "_反馈_" + submission.id() + ".xlsx");
+            save(wb, out);
+            return out;
+        }
+    }
+
+    /**
+     * Whether to answer in the submitter's own workbook: only for a file recognised as the form and of a
+     * form's size. POI holds a whole workbook in memory at many times its file size, so anything else
+     * (a foreign workbook of 300,000 rows) gets the problem list alone, in bounded memory.
+     */
+    private static boolean annotatable(Submission submission, Path source) throws IOException {
+        if (submission.unitCode() == null || Files.size(source) > ANNOTATE_AT_MOST) {
+            return false;
+        }
+        return switch (submission.fileFormat() == null ? "" : submission.fileFormat()) {
+            case "xls" -> true;
+            case "xlsx" -> ZipGuard.declaredSize(source) >= 0 && ZipGuard.declaredSize(source) <= ANNOTATE_AT_MOST * 8;
+            default -> false;
+        };
+    }
+
+    private static Path annotated(Submission submission, List<Problem> problems, Path source, Path dir, String stem) throws IOException {
+        Workbook wb;
+        try (InputStream in = Files.newInputStream(source)) {
+            wb = WorkbookFactory.create(in);
+        }
+        try (wb) {
             if (wb instanceof XSSFWorkbook x) {
                 x.unLockStructure();
             }
-            highlight(wb, problems);
-            writeProblemSheet(wb, submission, problems);
+            int marked = highlight(wb, problems);
+            writeProblemSheet(wb, submission, problems, marked > 0);
             Path out = dir.resolve(stem + "_反馈_" + submission.id() + (wb instanceof HSSFWorkbook ? ".xls" : ".xlsx"));
             save(wb, out);
             return out;
         }
     }
 
-    private static Workbook open(Path source) {
-        try (InputStream in = Files.newInputStream(source)) {
-            return WorkbookFactory.create(in);
-        } catch (IOException | RuntimeException e) {
-            return null; // unreadable after all: answer with the problem list alone
-        }
-    }
-
-    private static void highlight(Workbook wb, List<Problem> problems) {
+    /** @return how many cells were marked */
+    private static int highlight(Workbook wb, List<Problem> problems) {
+        int marked = 0;
         for (Problem p : problems) {
             if (p.sheet() == null || p.cell() == null || wb.getSheet(p.sheet()) == null) {
                 continue;
@@ -98,10 +139,12 @@ public class FeedbackWriter {
                 comment.setAuthor("振兴监测系统");
                 cell.setCellComment(comment);
             }
+            marked++;
         }
+        return marked;
     }
 
-    private static void writeProblemSheet(Workbook wb, Submission submission, List<Problem> problems) {
+    private static void writeProblemSheet(Workbook wb, Submission submission, List<Problem> problems, boolean cellsMarked) {
         if (wb.getSheet(ERROR_SHEET) != null) {
             wb.removeSheetAt(wb.getSheetIndex(ERROR_SHEET));
         }
@@ -112,7 +155,7 @@ public class FeedbackWriter {
         CellStyle bold = boldStyle(wb);
         long errors = problems.stream().filter(Problem::isError).count();
         text(sheet, 0, 0, "报表未通过审核，未入库。共发现 " + errors + " 处错误、" + (problems.size() - errors)
-                + " 条提示。请按下表逐项修改（出错的单元格已标红并附批注），修改后重新报送整个文件。", bold);
+                + " 条提示。请按下表逐项修改" + (cellsMarked ? "（出错的单元格已标红并附批注）" : "") + "，修改后重新报送整个文件。", bold);
         text(sheet, 1, 0, "文件：" + submission.fileName() + "    收文编号：" + submission.id(), null);
         String[] headers = {"序号", "类别", "工作表", "单元格", "地区/指标/任务", "问题", "修改方法"};
         for (int i = 0; i < headers.length; i++) {

@@ -39,18 +39,20 @@ public class FormChecker {
         }
         FileFormat format = FileSniffer.detect(file);
         if (!format.readable()) {
-            return refused(format, format.refusalZh(), null);
+            return refused(format, format.problemZh(), format.fixZh());
         }
         try {
             ReadForm form = FormReader.read(file, format, definition);
             return validator.check(form, definition, expectedUnit, receivedAt.toLocalDate());
         } catch (WorkbookCells.UnreadableException e) {
-            return refused(format, e.getMessage(), null);
+            return refused(format, e.getMessage(), e.fixZh());
+        } catch (OutOfMemoryError e) {
+            // What a workbook needs is only known while reading it (an .xls is read whole); its memory is free again here.
+            return refused(format, "文件内容过多或结构异常，系统无法读取。", "报表文件通常只有几百KB；请在系统下载的本期模板中重新填写后报送。");
         }
     }
 
     private static CheckedForm refused(FileFormat format, String message, String fix) {
-        return new CheckedForm(format, new FormMeta(null, null, null), null, null, List.of(), List.of(), List.of(),
-                List.of(Problem.error(null, null, null, message, fix)), false, null);
+        return CheckedForm.refused(format, message, fix);
     }
 }

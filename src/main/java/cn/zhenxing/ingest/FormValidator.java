@@ -113,7 +113,9 @@ public class FormValidator {
                 check.accept(row);
             }
         }, cell -> stray.add(table.sheet(), cell));
-        return check.finish();
+        List<T> rows = check.finish();
+        check.reportFormulas();
+        return rows;
     }
 
     private static CheckedForm rejected(ReadForm form, FormMeta meta, List<Problem> problems) {

@@ -26,6 +26,7 @@ final class IndicatorRowsCheck extends RowCheck<CheckedForm.IndicatorValue> {
 
     private final String unitName;
     private final Map<String, FormContent.IndicatorRow> expected = new LinkedHashMap<>();
+    private final List<FormContent.IndicatorRow> issued;
     private final Set<String> jurisdiction = new HashSet<>();
     private final Map<String, BigDecimal> previous;
     private final Set<String> seen = new HashSet<>();
@@ -36,6 +37,7 @@ final class IndicatorRowsCheck extends RowCheck<CheckedForm.IndicatorValue> {
         super(table, problems);
         this.unitName = content.unit().name();
         content.indicators().forEach(r -> expected.put(r.key(), r));
+        this.issued = content.indicators();
         content.indicators().forEach(r -> jurisdiction.add(r.regionCode()));
         this.previous = previous;
     }
@@ -47,7 +49,14 @@ final class IndicatorRowsCheck extends RowCheck<CheckedForm.IndicatorValue> {
         String at = cell("region_code", row);
         FormContent.IndicatorRow spec = expected.get(region + "|" + code);
         if (spec == null) {
-            if (region != null && !jurisdiction.contains(region)) {
+            FormContent.IndicatorRow prefilled = issuedAt(row.rowNo());
+            if (prefilled != null && prefilled.indicatorCode().equals(code) && !prefilled.regionCode().equals(region)) {
+                // The pre-filled code was overwritten: deleting the row (the usual advice) would only lose it.
+                problems.add(Problem.error(sheet, at, describe(prefilled.regionName(), prefilled.indicatorName()), "地区代码“" + region
+                        + "”与本行预填的地区（" + prefilled.regionName() + " " + prefilled.regionCode() + "）不符"
+                        + (region != null && !jurisdiction.contains(region) ? "，也不在“" + unitName + "”的填报范围内。" : "。"),
+                        "请把地区代码恢复为“" + prefilled.regionCode() + "”；灰色的预填内容不要修改。"));
+            } else if (region != null && !jurisdiction.contains(region)) {
                 problems.add(Problem.error(sheet, at, row.get("region_name"), "地区代码“" + region + "”不在“" + unitName
                         + "”的填报范围内。", "只填报本单位所辖地区；其他地区由其所属单位报送。请删除此行或用新模板重新填写。"));
             } else {
@@ -66,10 +75,10 @@ final class IndicatorRowsCheck extends RowCheck<CheckedForm.IndicatorValue> {
             problems.add(Problem.error(sheet, at, context, "预填的地区名称或指标名称被修改。", "请不要修改灰色的预填内容。"));
         }
         String note = row.get("note");
-        NumberCell.Result value = number(row, "value", spec, context);
-        NumberCell.Result prior = number(row, "prior_value", spec, context);
-        NumberCell.Result numerator = number(row, "numerator", spec, context);
-        NumberCell.Result denominator = number(row, "denominator", spec, context);
+        NumberCell.Result value = number(row, "value", spec.unit(), context);
+        NumberCell.Result prior = number(row, "prior_value", spec.unit(), context);
+        NumberCell.Result numerator = number(row, "numerator", spec.unit(), context);
+        NumberCell.Result denominator = number(row, "denominator", spec.unit(), context);
         String valueCell = cell("value", row);
         if (value.blank() && spec.required() && note == null) {
             problems.add(Problem.error(sheet, valueCell, context, "本期值未填写。", "请填写本期值；确实无法填报的，请在“备注”中说明原因。"));
@@ -101,13 +110,6 @@ final class IndicatorRowsCheck extends RowCheck<CheckedForm.IndicatorValue> {
         return values;
     }
 
-    private NumberCell.Result number(ReadForm.TableRow row, String key, FormContent.IndicatorRow spec, String context) {
-        NumberCell.Result result = NumberCell.parse(row.get(key), spec.unit());
-        if (!result.ok()) {
-            problems.add(Problem.error(sheet, cell(key, row), context, table.column(key).header() + result.errorZh(), null));
-        }
-        return result;
-    }
 
     private void checkRange(BigDecimal value, FormContent.IndicatorRow spec, String cell, String context) {
         boolean mayBeNegative = MAY_BE_NEGATIVE.contains(spec.valueKind());
@@ -130,6 +132,12 @@ final class IndicatorRowsCheck extends RowCheck<CheckedForm.IndicatorValue> {
                     + reference.stripTrailingZeros().toPlainString() + "）相比变化" + change.movePointRight(2).setScale(0, RoundingMode.HALF_UP)
                     + "%，变化较大。", "请核实数据；如属实，请在“备注”中说明原因。"));
         }
+    }
+
+    /** The row the template issued at an Excel row number (rows are written in content order), or null. */
+    private FormContent.IndicatorRow issuedAt(int rowNo) {
+        int index = rowNo - table.firstDataRow();
+        return index >= 0 && index < issued.size() ? issued.get(index) : null;
     }
 
     private static String describe(String region, String indicator) {

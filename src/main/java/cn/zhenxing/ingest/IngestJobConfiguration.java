@@ -31,9 +31,14 @@ class IngestJobConfiguration {
     static final String RECEIVED_AT = "receivedAt";
     static final String SUBMISSION_ID = "submissionId";
 
-    /** Crash tests stop the process after a step has committed ("ingest.after-land", ...). */
+    /** Crash tests stop the process after a step has committed ("ingest.after-land", ...) or fail a step as it starts ("ingest.feedback"). */
     private static final org.springframework.batch.core.StepExecutionListener AFTER_STEP_FAULT =
             new org.springframework.batch.core.StepExecutionListener() {
+                @Override
+                public void beforeStep(org.springframework.batch.core.StepExecution step) {
+                    cn.zhenxing.warehouse.FaultPoint.reach("ingest." + step.getStepName());
+                }
+
                 @Override
                 public org.springframework.batch.core.ExitStatus afterStep(org.springframework.batch.core.StepExecution step) {
                     cn.zhenxing.warehouse.FaultPoint.reach("ingest.after-" + step.getStepName());

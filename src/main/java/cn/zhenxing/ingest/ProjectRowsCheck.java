@@ -57,10 +57,8 @@ final class ProjectRowsCheck extends RowCheck<CheckedForm.ProjectProgress> {
         BigDecimal[] amounts = new BigDecimal[AMOUNTS.length];
         for (int i = 0; i < AMOUNTS.length; i++) {
             FormDefinition.Column column = table.column(AMOUNTS[i]);
-            NumberCell.Result r = NumberCell.parse(row.get(AMOUNTS[i]), "亿元");
-            if (!r.ok()) {
-                problems.add(Problem.error(sheet, column.col() + row.rowNo(), context, column.header() + r.errorZh(), null));
-            } else if (r.value() != null && r.value().signum() < 0) {
+            NumberCell.Result r = number(row, AMOUNTS[i], "亿元", context);
+            if (r.value() != null && r.value().signum() < 0) {
                 problems.add(Problem.error(sheet, column.col() + row.rowNo(), context, column.header() + "为负数。", "投资额不能为负，请核实。"));
             } else {
                 amounts[i] = r.value();

@@ -51,12 +51,12 @@ final class TaskRowsCheck extends RowCheck<CheckedForm.TaskProgress> {
                     "请在下拉列表中选择：" + String.join("/", statusColumn.choices()) + "。"));
         }
         String percentCell = cell("percent", row);
-        NumberCell.Result percent = NumberCell.parse(row.get("percent"), "%");
-        if (!percent.ok()) {
-            problems.add(Problem.error(sheet, percentCell, context, "完成进度" + percent.errorZh(), null));
-        } else if (percent.value() != null && (percent.value().signum() < 0 || percent.value().compareTo(BigDecimal.valueOf(100)) > 0)) {
+        NumberCell.Result percent = number(row, "percent", "%", context);
+        if (percent.value() == null) {
+            // blank, or wrong and reported by number()
+        } else if ((percent.value().signum() < 0 || percent.value().compareTo(BigDecimal.valueOf(100)) > 0)) {
             problems.add(Problem.error(sheet, percentCell, context, "完成进度" + percent.value().toPlainString() + "超出0–100的范围。", "请填写0到100之间的数字。"));
-        } else if ("已完成".equals(status) && percent.value() != null && percent.value().compareTo(BigDecimal.valueOf(100)) < 0) {
+        } else if ("已完成".equals(status) && percent.value().compareTo(BigDecimal.valueOf(100)) < 0) {
             problems.add(Problem.warning(sheet, percentCell, context, "状态为“已完成”，但完成进度为" + percent.value().toPlainString() + "%。", "请核实状态或进度。"));
         }
         rows.add(new CheckedForm.TaskProgress(sheet, row.rowNo(), code, status, statusCell, percent.ok() ? percent.value() : null,

@@ -7,10 +7,17 @@ import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.StepExecution;
 import org.springframework.batch.core.repository.JobRepository;
 
-/** A Batch execution a killed process left STARTED blocks its own restart: mark it (and its running steps) failed. */
+/** A Batch execution a killed process left STARTED blocks its own restart: mark it (and its running steps) failed; or abandon one for good. */
 public final class AbandonedExecutions {
 
     private AbandonedExecutions() {
+    }
+
+    /** An execution that must not be restarted (its work was decided another way). */
+    public static void markAbandoned(JobRepository repository, JobExecution execution, String description) {
+        execution.setStatus(BatchStatus.ABANDONED);
+        execution.setExitStatus(ExitStatus.FAILED.addExitDescription(description));
+        repository.update(execution);
     }
 
     public static void markFailed(JobRepository repository, JobExecution execution, String description) {

@@ -13,4 +13,17 @@ public interface CellSink {
      * @throws WorkbookCells.StopSheet to skip the rest of this sheet
      */
     void cell(String sheet, int row, int col, String text);
+
+    /**
+     * A formula cell. By default its cached result is taken like a typed value.
+     *
+     * @param cached the result the file stored with the formula, as {@link #cell} would give it; null
+     *               when the file holds none (written by a program that does not calculate)
+     * @param error  the cached result is an error value such as {@code #DIV/0!} (then {@code cached} is its text)
+     */
+    default void formula(String sheet, int row, int col, String cached, boolean error) {
+        if (cached != null && !cached.isEmpty()) {
+            cell(sheet, row, col, cached);
+        }
+    }
 }

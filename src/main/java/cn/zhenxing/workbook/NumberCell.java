@@ -25,6 +25,9 @@ public final class NumberCell {
     private static final Pattern PLAIN = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
     private static final Pattern GROUPED = Pattern.compile("[-+]?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
 
+    /** The warehouse's DECIMAL(20,6) holds 14 integer digits. */
+    private static final BigDecimal LIMIT = BigDecimal.TEN.pow(14);
+
     private NumberCell() {}
 
     /**
@@ -44,7 +47,16 @@ public final class NumberCell {
             s = s.replace(",", "");
         }
         if (PLAIN.matcher(s).matches()) {
-            return new Result(new BigDecimal(s.startsWith("+") ? s.substring(1) : s), null);
+            int e = Math.max(s.indexOf('e'), s.indexOf('E'));
+            if (e >= 0 && (s.length() - e > 4)) {
+                return new Result(null, "“" + raw.strip() + "”的数量级超出报表可填写的范围。请填写普通写法的数字（如1234.5），不要用科学计数法。");
+            }
+            BigDecimal value = new BigDecimal(s.startsWith("+") ? s.substring(1) : s);
+            if (value.abs().compareTo(LIMIT) >= 0) {
+                return new Result(null, "“" + raw.strip() + "”过大，超出报表可填写的范围（整数部分最多14位）。请核实数值和计量单位。");
+            }
+            // The warehouse keeps six decimals; rounding here keeps what is checked equal to what is stored.
+            return new Result(value.scale() > 6 ? value.setScale(6, java.math.RoundingMode.HALF_UP) : value, null);
         }
         String unitHint = unit == null || unit.isBlank() ? "" : "（本行计量单位为“" + unit + "”，已在“计量单位”列中注明）";
         return new Result(null, "“" + raw.strip() + "”不是数字。请只填写阿拉伯数字，不要带单位、文字或“约”“左右”等字样" + unitHint

@@ -44,6 +44,19 @@ public final class ZipGuard {
         }
     }
 
+    /** The uncompressed size all entries declare together, or -1 if the file is no readable zip archive. */
+    public static long declaredSize(Path file) {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            long total = 0;
+            for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
+                total += Math.max(e.nextElement().getSize(), 0);
+            }
+            return total;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
     /** Whether the declared sizes of an open archive exceed a limit. */
     public static boolean exceedsLimits(ZipFile zip) {
         long total = 0;

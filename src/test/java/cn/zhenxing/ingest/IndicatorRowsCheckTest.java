@@ -90,13 +90,24 @@ class IndicatorRowsCheckTest {
     @Test
     void rows_not_issued_and_regions_of_others_are_errors_and_missing_rows_are_counted() {
         IndicatorRowsCheck check = check(Map.of());
-        check.accept(row(5, "region_code", "140100", "region_name", "太原市", "indicator_code", "GDP01", "value", "1"));
+        check.accept(row(20, "region_code", "140100", "region_name", "太原市", "indicator_code", "GDP01", "value", "1"));
         check.accept(row(6, "region_code", "140400", "region_name", "长治市", "indicator_code", "XXX", "indicator_name", "自编指标"));
         check.finish();
         assertThat(problems).hasSize(3);
         assertThat(problems.get(0).messageZh()).contains("地区代码“140100”不在“长治市”的填报范围内");
         assertThat(problems.get(1).messageZh()).contains("第6行不是下发模板中的行");
         assertThat(problems.get(2).messageZh()).startsWith("缺少3行下发模板中的行");
+    }
+
+    @Test
+    void a_prefilled_region_code_changed_to_another_citys_county_is_asked_back_not_deleted() {
+        IndicatorRowsCheck check = check(Map.of());
+        int countyRow = CheckFixtures.DEF.table("indicators").firstDataRow() + 2; // the template's third row: 潞州区
+        check.accept(row(countyRow, "region_code", "140105", "region_name", "潞州区", "indicator_code", "GDP01", "indicator_name", "地区生产总值",
+                "value", "1"));
+        Problem p = problems.get(0);
+        assertThat(p.messageZh()).isEqualTo("地区代码“140105”与本行预填的地区（潞州区 140402）不符，也不在“长治市”的填报范围内。");
+        assertThat(p.fixZh()).contains("恢复为“140402”").doesNotContain("删除");
     }
 
     @Test
