@@ -93,6 +93,12 @@ public class PortalUsers implements UserDetailsService {
         return names;
     }
 
+    /** Whether the account exists and is enabled (checked again at every portal request). */
+    public boolean isEnabled(String username) {
+        return Boolean.TRUE.equals(jdbc.queryForList(SQL.get("enabled"), Map.of("username", username), Boolean.class).stream().findFirst()
+                .orElse(false));
+    }
+
     /** A disabled account cannot sign in (Spring Security refuses it); its data stay. */
     public void setEnabled(String username, boolean enabled) {
         if (jdbc.update(SQL.get("setEnabled"), Map.of("username", username, "enabled", enabled)) != 1) {

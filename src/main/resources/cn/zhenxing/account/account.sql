@@ -24,6 +24,9 @@ SELECT unit_code, name_zh FROM dim_reporting_unit ORDER BY unit_code;
 -- name: displayNames
 SELECT username, display_name FROM ops_portal_user;
 
+-- name: enabled
+SELECT enabled FROM ops_portal_user WHERE username = :username;
+
 -- name: setEnabled
 UPDATE ops_portal_user SET enabled = :enabled WHERE username = :username;
 

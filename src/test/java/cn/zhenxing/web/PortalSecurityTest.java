@@ -393,6 +393,8 @@ class PortalSecurityTest {
         mvc.perform(post("/admin/users/enabled").param("username", "reset-me").param("enabled", "false").with(user(admin)).with(csrf()))
                 .andExpect(status().isFound());
         mvc.perform(formLogin().user("reset-me").password("reset-me-secret")).andExpect(redirectedUrl("/login?error"));
+        // A session opened before is ended at its next request.
+        mvc.perform(get("/reports").with(user(users.loadUserByUsername("reset-me")))).andExpect(redirectedUrl("/login?disabled"));
         String list = page(get("/admin").with(user(admin)));
         String row = list.substring(list.indexOf("id=\"user-reset-me\""), list.indexOf("</tr>", list.indexOf("id=\"user-reset-me\"")));
         assertThat(row).contains("已停用", ">启用<");
