@@ -1,6 +1,8 @@
 package cn.zhenxing.account;
 
 import cn.zhenxing.warehouse.SqlFile;
+import java.security.SecureRandom;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -17,6 +19,8 @@ public class PortalUsers implements UserDetailsService {
 
     static final SqlFile SQL = SqlFile.of(PortalUsers.class, "account.sql");
     public static final PasswordEncoder PASSWORDS = new BCryptPasswordEncoder();
+    public static final int MIN_PASSWORD_LENGTH = 10;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -45,8 +49,8 @@ public class PortalUsers implements UserDetailsService {
         if (!username.matches("[A-Za-z0-9_.@-]{3,64}")) {
             throw new IllegalArgumentException("用户名须为3–64位字母、数字或 _ . @ -：" + username);
         }
-        if (rawPassword == null || rawPassword.length() < 10) {
-            throw new IllegalArgumentException("密码至少10位。");
+        if (rawPassword == null || rawPassword.length() < MIN_PASSWORD_LENGTH) {
+            throw new IllegalArgumentException("密码至少" + MIN_PASSWORD_LENGTH + "位。");
         }
         if (role == PortalUser.Role.STATISTICIAN && (unit == null || jdbc.queryForList(SQL.get("unit"), Map.of("unit", unit)).isEmpty())) {
             throw new IllegalArgumentException("统计员须绑定一个已有的填报单位（如 140400），“" + unit + "”不存在。");
@@ -78,5 +82,53 @@ public class PortalUsers implements UserDetailsService {
     public boolean hasAdministrator() {
         Integer n = jdbc.queryForObject(SQL.get("adminCount"), Map.of(), Integer.class);
         return n != null && n > 0;
+    }
+
+    /** Every account's display name by login id (who uploaded a file is shown by name). */
+    public Map<String, String> displayNames() {
+        Map<String, String> names = new HashMap<>();
+        jdbc.query(SQL.get("displayNames"), Map.of(), rs -> {
+            names.put(rs.getString("username"), rs.getString("display_name"));
+        });
+        return names;
+    }
+
+    /** Whether the account exists and is enabled (checked again at every portal request). */
+    public boolean isEnabled(String username) {
+        return Boolean.TRUE.equals(jdbc.queryForList(SQL.get("enabled"), Map.of("username", username), Boolean.class).stream().findFirst()
+                .orElse(false));
+    }
+
+    /** A disabled account cannot sign in (Spring Security refuses it); its data stay. */
+    public void setEnabled(String username, boolean enabled) {
+        if (jdbc.update(SQL.get("setEnabled"), Map.of("username", username, "enabled", enabled)) != 1) {
+            throw new IllegalArgumentException("用户不存在：" + username);
+        }
+    }
+
+    /**
+     * Sets a new password, generated when {@code rawPassword} is null.
+     *
+     * @return the new password, to be shown once
+     */
+    public String resetPassword(String username, String rawPassword) {
+        String password = rawPassword != null ? rawPassword : newPassword();
+        if (password.length() < MIN_PASSWORD_LENGTH) {
+            throw new IllegalArgumentException("密码至少" + MIN_PASSWORD_LENGTH + "位。");
+        }
+        if (jdbc.update(SQL.get("setPassword"), Map.of("username", username, "hash", PASSWORDS.encode(password))) != 1) {
+            throw new IllegalArgumentException("用户不存在：" + username);
+        }
+        return password;
+    }
+
+    /** 16 characters without look-alikes (0/O, 1/l/I). */
+    public static String newPassword() {
+        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            s.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        }
+        return s.toString();
     }
 }

@@ -25,15 +25,15 @@ class CalendarController {
     @PostMapping("/admin/lock")
     String lock(@RequestParam Quarter period, @RequestParam String reason, RedirectAttributes flash) {
         calendar.lock(period, reason.isBlank() ? "管理员已关闭本期报送" : reason);
-        flash.addFlashAttribute("message", period + " 已关闭报送。");
-        return "redirect:/admin?period=" + period;
+        flash.addFlashAttribute("message", period.labelZh() + "已关闭报送。");
+        return "redirect:/admin?period=" + period.code();
     }
 
     @PostMapping("/admin/unlock")
     String unlock(@RequestParam Quarter period, RedirectAttributes flash) {
         calendar.unlock(period);
-        flash.addFlashAttribute("message", period + " 已重新开放报送。");
-        return "redirect:/admin?period=" + period;
+        flash.addFlashAttribute("message", period.labelZh() + "已重新开放报送。");
+        return "redirect:/admin?period=" + period.code();
     }
 
     @PostMapping("/admin/exception")
@@ -42,7 +42,7 @@ class CalendarController {
         calendar.grantException(unit, period, deadline, reason, admin.username());
         // The completeness mart follows the new deadline at once (the mart listens; the calendar does not know it).
         events.publishEvent(new CalendarChanged(period, "exception for " + unit));
-        flash.addFlashAttribute("message", "已批准 " + unit + " 在 " + deadline + " 前报送 " + period + "。");
-        return "redirect:/admin?period=" + period;
+        flash.addFlashAttribute("message", "已批准 " + unit + " 在 " + deadline + " 前报送" + period.labelZh() + "报表。");
+        return "redirect:/admin?period=" + period.code();
     }
 }

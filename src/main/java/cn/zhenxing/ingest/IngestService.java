@@ -109,6 +109,23 @@ public class IngestService {
         return outcomes;
     }
 
+    /**
+     * One file kept under another name than the submitter's (a portal upload): registered, fed back and
+     * mailed under {@code name}, the name the submitter gave it.
+     */
+    public Outcome ingestAs(Path file, String name, String channel, String submittedBy, String expectedUnit, LocalDateTime receivedAt)
+            throws Exception {
+        try (Connection lock = dataSource.getConnection()) {
+            acquire(lock);
+            try {
+                failAbandonedExecutions();
+                return ingestOne(file, name, channel, submittedBy, expectedUnit, receivedAt);
+            } finally {
+                release(lock);
+            }
+        }
+    }
+
     /** Everything in the inbox's incoming folder; files move to processed/ or rejected/ once decided. */
     public List<Outcome> ingestInbox(Consumer<Outcome> progress) throws Exception {
         for (Path dir : List.of(properties.incoming(), properties.processed(), properties.rejected(), properties.feedback())) {

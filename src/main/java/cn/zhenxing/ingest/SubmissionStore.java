@@ -169,6 +169,11 @@ public class SubmissionStore {
         jdbc.update(SQL.get("setFeedback"), path, id);
     }
 
+    /** Where the portal kept the received bytes of a submission it registered (set once). */
+    public void setStoredPath(long id, String path) {
+        jdbc.update(SQL.get("setStoredPath"), path, id);
+    }
+
     private static String truncate(String s) {
         return truncate(s, 255);
     }

@@ -43,9 +43,11 @@ class UploadController {
     private final Path dataDir;
     private final DeliveryService delivery;
     private final MailTexts texts;
+    private final SubmissionHistory history;
 
     UploadController(SubmissionStore store, IngestService ingest, FormContentService contents, TemplateWriter templates,
-                     ReportingCalendar calendar, cn.zhenxing.ZhenxingProperties zhenxing, DeliveryService delivery, MailTexts texts) {
+                     ReportingCalendar calendar, cn.zhenxing.ZhenxingProperties zhenxing, DeliveryService delivery, MailTexts texts,
+                     SubmissionHistory history) {
         this.store = store;
         this.ingest = ingest;
         this.contents = contents;
@@ -54,6 +56,7 @@ class UploadController {
         this.dataDir = zhenxing.dataDir();
         this.delivery = delivery;
         this.texts = texts;
+        this.history = history;
     }
 
     @GetMapping("/upload")
@@ -62,7 +65,7 @@ class UploadController {
         model.addAttribute("user", user);
         model.addAttribute("unit", contents.unit(user.unitCode()));
         model.addAttribute("periods", periods);
-        model.addAttribute("history", store.history(user.unitCode()));
+        model.addAttribute("history", history.of(user.unitCode()));
         return "ingest/upload";
     }
 
@@ -90,8 +93,10 @@ class UploadController {
             String display = Uploads.displayName(upload.getOriginalFilename());
             Path stored = dir.resolve(Uploads.storedName(display));
             upload.transferTo(stored);
-            IngestService.Outcome outcome = ingest.ingest(List.of(stored), "web", user.username(), user.unitCode(), LocalDateTime.now(), o -> { })
-                    .get(0);
+            IngestService.Outcome outcome = ingest.ingestAs(stored, display, "web", user.username(), user.unitCode(), LocalDateTime.now());
+            if (outcome.submissionId() != null && outcome.status() != IngestService.Status.DUPLICATE) {
+                store.setStoredPath(outcome.submissionId(), stored.toAbsolutePath().toString());
+            }
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("file", display);
             if (outcome.unitCode() != null && !outcome.unitCode().equals(user.unitCode())) {

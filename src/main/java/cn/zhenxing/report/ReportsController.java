@@ -96,7 +96,7 @@ class ReportsController {
         for (ReportName name : ReportName.values()) {
             written += reports.render(name, period.code(), null, List.of("pdf", "xlsx"), files.dir(period.code())).size();
         }
-        flash.addFlashAttribute("message", "已重新生成 " + period + " 的报告（" + written + " 个文件）。");
+        flash.addFlashAttribute("message", "已重新生成" + period.labelZh() + "的报告（" + written + " 个文件）。");
         return "redirect:/admin?period=" + period;
     }
 }

@@ -14,7 +14,9 @@ import cn.zhenxing.warehouse.Quarter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -136,6 +138,34 @@ public class ScheduleActions {
             }
         }
         return missing.size() + " unit(s) without an accepted file for " + period + ", " + queued + " mail(s) queued; " + sent(delivery.sendPending());
+    }
+
+    /** What a 催报 did: the unit's contacts it went to and whether it was sent at once. */
+    public record Urged(String unitName, List<String> recipients, int queued, DeliveryService.Sent sent) {
+    }
+
+    /**
+     * The administrator's 催报: the reminder (or, after the unit's deadline, the overdue notice) that the
+     * schedules send, to the unit's contacts now, through the mail queue like every mail. Asking twice
+     * within the same minute queues it once.
+     */
+    public Urged urge(Quarter period, String unitCode, List<Recipient> fileRecipients, LocalDateTime now) throws Exception {
+        ReportingCalendar.UnitDeadline unit = calendar.units(period).stream().filter(u -> u.unitCode().equals(unitCode)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("未知的填报单位代码：" + unitCode));
+        LocalDate today = now.toLocalDate();
+        boolean overdue = unit.overdueOn(today);
+        MailTexts.Text t = overdue ? texts.overdue(period.code(), unit.unitName(), unit.deadline(), today)
+                : texts.reminder(period.code(), unit.unitName(), unit.deadline(), today);
+        List<Recipient> contacts = withWarehouseContacts(fileRecipients).stream()
+                .filter(r -> r.group().equals("unit-contacts") && unitCode.equals(r.unit())).toList();
+        String minute = now.truncatedTo(ChronoUnit.MINUTES).toString();
+        int queued = 0;
+        for (Recipient r : contacts) {
+            queued += delivery.enqueue(new DeliveryService.Message("urge", "admin-urge", period.code(), unitCode + "@" + minute, r.email(),
+                    r.name(), t.subject(), t.body(), List.of())) ? 1 : 0;
+        }
+        DeliveryService.Sent sent = queued > 0 ? delivery.sendPending() : new DeliveryService.Sent(0, 0);
+        return new Urged(unit.unitName(), contacts.stream().map(Recipient::email).toList(), queued, sent);
     }
 
     private boolean enqueue(String kind, ScheduleDefinition d, String period, String dedupe, Recipient r, MailTexts.Text t, List<Path> files)

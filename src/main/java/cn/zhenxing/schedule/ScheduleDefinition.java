@@ -8,24 +8,31 @@ public record ScheduleDefinition(String name, String description, String cron, S
 
     /** What a schedule runs. */
     public enum Kind {
-        INBOX_POLL("inbox-poll", false),
-        QUARTERLY_REPORTS("quarterly-reports", true),
-        REMINDERS("reminders", true),
-        OVERDUE_NOTICE("overdue-notice", true),
-        MARTS_REFRESH("marts-refresh", true),
-        DELIVER_PENDING("deliver-pending", false);
+        INBOX_POLL("inbox-poll", false, "收件箱接收报表"),
+        QUARTERLY_REPORTS("quarterly-reports", true, "生成并发送季度报告"),
+        REMINDERS("reminders", true, "报送提醒"),
+        OVERDUE_NOTICE("overdue-notice", true, "逾期通知"),
+        MARTS_REFRESH("marts-refresh", true, "重算汇总数据"),
+        DELIVER_PENDING("deliver-pending", false, "重发未发出的邮件");
 
         final String code;
         /** Default misfire policy: run once after downtime, or wait for the next fire time. */
         final boolean fireOnceByDefault;
+        final String labelZh;
 
-        Kind(String code, boolean fireOnceByDefault) {
+        Kind(String code, boolean fireOnceByDefault, String labelZh) {
             this.code = code;
             this.fireOnceByDefault = fireOnceByDefault;
+            this.labelZh = labelZh;
         }
 
         public String code() {
             return code;
+        }
+
+        /** What the schedule does, as the administrator's board names it. */
+        public String labelZh() {
+            return labelZh;
         }
 
         static Kind of(String code) {

@@ -19,3 +19,16 @@ SELECT unit_code, name_zh FROM dim_reporting_unit WHERE unit_code = :unit;
 
 -- name: units
 SELECT unit_code, name_zh FROM dim_reporting_unit ORDER BY unit_code;
+
+-- Login id -> the person's name, for showing who uploaded a file.
+-- name: displayNames
+SELECT username, display_name FROM ops_portal_user;
+
+-- name: enabled
+SELECT enabled FROM ops_portal_user WHERE username = :username;
+
+-- name: setEnabled
+UPDATE ops_portal_user SET enabled = :enabled WHERE username = :username;
+
+-- name: setPassword
+UPDATE ops_portal_user SET password_hash = :hash WHERE username = :username;

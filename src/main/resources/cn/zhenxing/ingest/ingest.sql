@@ -166,7 +166,7 @@ WHERE (? IS NULL OR p.period_code = ?)
 ORDER BY p.period_code, u.unit_code, s.submission_id;
 
 -- name: unitHistory
-SELECT s.submission_id, p.period_code, s.version, s.status, s.file_name, s.submitted_by, s.received_at, s.error_count,
+SELECT s.submission_id, p.period_code, s.version, s.status, s.file_name, s.channel, s.submitted_by, s.received_at, s.error_count,
        s.warning_count, s.is_late, s.feedback_path IS NOT NULL AS has_feedback
 FROM ops_submission s JOIN dim_period p ON p.period_key = s.period_key
 JOIN dim_reporting_unit u ON u.unit_key = s.unit_key
@@ -176,3 +176,6 @@ ORDER BY s.submission_id DESC LIMIT 50;
 -- name: submissionOwner
 SELECT s.submission_id, u.unit_code, s.feedback_path, s.file_name, s.status
 FROM ops_submission s LEFT JOIN dim_reporting_unit u ON u.unit_key = s.unit_key WHERE s.submission_id = ?;
+
+-- name: setStoredPath
+UPDATE ops_submission SET stored_path = ? WHERE submission_id = ? AND stored_path IS NULL;

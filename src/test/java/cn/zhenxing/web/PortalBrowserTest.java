@@ -7,6 +7,7 @@ import cn.zhenxing.WarehouseFixture;
 import cn.zhenxing.WarehouseTest;
 import cn.zhenxing.account.PortalUser;
 import cn.zhenxing.account.PortalUsers;
+import cn.zhenxing.calendar.ReportingCalendar;
 import cn.zhenxing.form.FormDefinition;
 import cn.zhenxing.report.ReportName;
 import cn.zhenxing.report.ReportService;
@@ -32,6 +33,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -50,7 +54,8 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * The portal in a real headless browser (Debian's chromium and chromedriver): a statistician
  * downloads the form, uploads it with one mistake, sees the error, uploads the fixed file and sees it
- * accepted; a leader then downloads the quarter's PDF. A screenshot of each page goes to
+ * accepted; a leader then downloads the quarter's PDF; the administrator drills down to the unit's
+ * findings. Each page is also checked at 390 px (a phone). A screenshot of each page goes to
  * target/portal-screenshots/.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -79,6 +84,8 @@ class PortalBrowserTest {
     SampleGenerator samples;
     @Autowired
     ReportService reports;
+    @Autowired
+    ReportingCalendar calendar;
 
     WebDriver browser;
 
@@ -89,6 +96,7 @@ class PortalBrowserTest {
         warehouse.catalogLoaded();
         users.create("changzhi", "changzhi-secret", "长治市统计员", PortalUser.Role.STATISTICIAN, "140400", null);
         users.create("leader", "leader-secret", "省领导", PortalUser.Role.LEADER, null, null);
+        users.create("admin", "admin-secret-1", "省发改委管理员", PortalUser.Role.ADMIN, null, null);
         Files.createDirectories(SHOTS);
         Files.createDirectories(DOWNLOADS);
         try (var old = Files.list(DOWNLOADS)) {
@@ -126,6 +134,30 @@ class PortalBrowserTest {
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.getCurrentUrl().contains("/login"));
     }
 
+    /**
+     * The page as on a 390 px wide phone: nothing wider than the screen (wide tables scroll in their own
+     * box). Saves a screenshot; the window is set back afterwards.
+     */
+    void fitsA390PxScreen(String name) throws Exception {
+        Dimension wide = browser.manage().window().getSize();
+        browser.manage().window().setSize(new Dimension(390, 844));
+        try {
+            JavascriptExecutor js = (JavascriptExecutor) browser;
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> ((Number) js.executeScript("return window.innerWidth")).intValue() <= 390);
+            long viewport = ((Number) js.executeScript("return window.innerWidth")).longValue();
+            long page = ((Number) js.executeScript("return Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)")).longValue();
+            shot(name + "-390px");
+            assertThat(viewport).as(name + ": the window is 390 px wide").isBetween(370L, 390L);
+            assertThat(page).as(name + ": page width at 390 px").isLessThanOrEqualTo(390);
+        } finally {
+            browser.manage().window().setSize(wide);
+        }
+    }
+
+    String nav() {
+        return browser.findElement(By.id("nav")).getText().strip().replaceAll("\\s+", " ");
+    }
+
     @Test
     void statisticianFixesAMistakeThenALeaderDownloadsTheReport() throws Exception {
         browser.get(url("/upload"));
@@ -135,7 +167,9 @@ class PortalBrowserTest {
         assertThat(browser.getCurrentUrl()).endsWith("/upload");
         String label = PERIOD.substring(0, 4) + "年第" + "一二三四".charAt(PERIOD.charAt(5) - '1') + "季度";
         assertThat(browser.getPageSource()).contains("长治市发展和改革委员会 · 报表报送", label);
+        assertThat(nav()).isEqualTo("报表报送");
         shot("02-upload");
+        fitsA390PxScreen("02-upload");
 
         // Download the blank form of the quarter.
         browser.findElement(By.id("form-" + PERIOD)).click();
@@ -159,22 +193,55 @@ class PortalBrowserTest {
                 wb.write(out);
             }
         }
+        // While the server checks, the button is disabled and a progress note shows (the test holds the form back to look).
+        browser.findElement(By.id("files")).sendKeys(wrong.toAbsolutePath().toString());
+        ((JavascriptExecutor) browser).executeScript(
+                "document.getElementById('upload-form').addEventListener('submit', function (e) { e.preventDefault(); });");
+        assertThat(browser.findElement(By.id("checking")).isDisplayed()).isFalse();
+        browser.findElement(By.id("submit")).click();
+        assertThat(browser.findElement(By.id("submit")).isEnabled()).isFalse();
+        assertThat(browser.findElement(By.id("checking")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("checking")).getText()).contains("正在上传并校验");
+        shot("03-checking");
+        browser.get(url("/upload"));
+        assertThat(browser.findElement(By.id("submit")).isEnabled()).isTrue();
+
         browser.findElement(By.id("files")).sendKeys(wrong.toAbsolutePath().toString());
         browser.findElement(By.id("submit")).click();
         new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.presenceOfElementLocated(By.id("results")));
         String rejected = browser.findElement(By.id("results")).getText();
         assertThat(rejected).contains("长治市季报-有误.xlsx", "已退回", "万元", table.column("value").col() + table.firstDataRow());
+        WebElement error = browser.findElement(By.cssSelector("#results tr.finding-error td:nth-child(5)"));
+        assertThat(error.getCssValue("color")).isEqualTo("rgba(156, 0, 6, 1)");
         shot("03-error");
+        fitsA390PxScreen("03-error");
 
         browser.findElement(By.id("files")).sendKeys(right.toAbsolutePath().toString());
         browser.findElement(By.id("submit")).click();
         new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.presenceOfElementLocated(By.id("results")));
         assertThat(browser.findElement(By.id("results")).getText()).contains("长治市季报-已改.xlsx", "已接收", "第1版");
         assertThat(browser.getPageSource()).contains("已接收（当前版本）");
+        if (LocalDate.now().isAfter(calendar.deadline("140400", Quarter.parse(PERIOD)))) {
+            // The late file: a 提示 in the accepted card, in the page's ordinary colour, not a red error.
+            WebElement late = browser.findElement(By.xpath("//*[@id='results']//tr[contains(., '已逾期')]"));
+            assertThat(late.getAttribute("class")).isEqualTo("finding-notice");
+            assertThat(late.findElement(By.cssSelector("td")).getText()).isEqualTo("提示");
+            assertThat(late.findElement(By.cssSelector("td:nth-child(5)")).getCssValue("color")).isEqualTo("rgba(68, 68, 68, 1)");
+        }
+        // The history: the names the files were uploaded under, the statistician's name, the quarter in Chinese.
+        String history = browser.findElement(By.id("history")).getText();
+        assertThat(history).contains("长治市季报-已改.xlsx", "长治市季报-有误.xlsx", "长治市统计员", label).doesNotContain("changzhi", PERIOD);
+        assertThat(browser.getPageSource()).doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-");
         shot("04-accepted");
+        fitsA390PxScreen("04-accepted");
+        // The receipt downloads under the uploaded name (Content-Disposition filename*, decoded by the browser).
+        browser.findElement(By.linkText("下载回执")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> java.util.Arrays.stream(DOWNLOADS.toFile().list())
+                .anyMatch(f -> f.matches("长治市季报-已改_回执_\\d+\\.xlsx")));
         // Guessing another submission's id leads to a Chinese error page, not to data.
         browser.get(url("/feedback/999999"));
         assertThat(browser.getPageSource()).contains("出错了（404）", "不属于您的单位");
+        assertThat(nav()).isEqualTo("报表报送");
         browser.get(url("/upload"));
         browser.findElement(By.cssSelector("button.link")).click();
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/login?logout"));
@@ -183,8 +250,10 @@ class PortalBrowserTest {
         reports.render(ReportName.REVITALIZATION, PERIOD, null, List.of("pdf", "xlsx"), Path.of("target", "test-browser-reports", PERIOD));
         login("leader", "leader-secret");
         assertThat(browser.getCurrentUrl()).endsWith("/reports");
-        assertThat(browser.getPageSource()).contains("山西省革命老区振兴发展季度监测报告", "全省版");
+        assertThat(browser.getPageSource()).contains("山西省革命老区振兴发展季度监测报告", "全省版", label);
+        assertThat(nav()).isEqualTo("季度报告 指标进展");
         shot("05-reports");
+        fitsA390PxScreen("05-reports");
         String href = browser.findElement(By.id("file-revitalization-" + PERIOD + ".pdf")).getAttribute("href");
         String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
         HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
@@ -193,6 +262,34 @@ class PortalBrowserTest {
         assertThat(new String(pdf.body(), 0, 5)).isEqualTo("%PDF-");
         browser.get(url("/reports/progress?area=TAIHANG_OLD_AREA"));
         assertThat(browser.getPageSource()).contains("太行革命老区 指标进展");
+        assertThat(browser.findElement(By.id("period-label")).getText()).isEqualTo(label);
         shot("06-progress");
+        fitsA390PxScreen("06-progress");
+        // At 390 px an indicator's name keeps whole words on a line (it wrapped every two characters).
+        browser.manage().window().setSize(new Dimension(390, 844));
+        WebElement name = browser.findElement(By.cssSelector("#progress td.name"));
+        long fontSize = Long.parseLong(name.getCssValue("font-size").replace("px", ""));
+        assertThat((long) name.getSize().getWidth()).isGreaterThanOrEqualTo(10 * fontSize);
+        browser.manage().window().setSize(new Dimension(1400, 1000));
+        browser.findElement(By.id("logout")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/login?logout"));
+
+        // The administrator: the board with the quarter's state and 催报, a unit's files and findings.
+        login("admin", "admin-secret-1");
+        assertThat(browser.getCurrentUrl()).contains("/admin");
+        assertThat(nav()).isEqualTo("季度报告 指标进展 系统管理");
+        browser.get(url("/admin?period=" + PERIOD));
+        assertThat(browser.findElement(By.id("period-state")).getText()).contains(label, "开放报送中");
+        assertThat(browser.findElements(By.id("unlock-form"))).isEmpty();
+        assertThat(browser.findElements(By.id("urge-140100"))).hasSize(1);
+        shot("07-admin");
+        fitsA390PxScreen("07-admin");
+        browser.findElement(By.id("unit-140400")).click();
+        String unit = browser.findElement(By.tagName("main")).getText();
+        assertThat(unit).contains("长治市发展和改革委员会 · 报送文件", "长治市季报-已改.xlsx", "长治市统计员");
+        browser.findElement(By.xpath("//tr[contains(., '长治市季报-有误.xlsx')]//a[text()='查看问题']")).click();
+        assertThat(browser.findElement(By.id("findings")).getText()).contains("长治市季报-有误.xlsx", "万元");
+        shot("08-admin-unit");
+        fitsA390PxScreen("08-admin-unit");
     }
 }

@@ -15,15 +15,19 @@ import cn.zhenxing.WarehouseFixture;
 import cn.zhenxing.WarehouseTest;
 import cn.zhenxing.account.PortalUser;
 import cn.zhenxing.account.PortalUsers;
+import cn.zhenxing.form.FormDefinition;
 import cn.zhenxing.ingest.IngestService;
 import cn.zhenxing.report.ReportName;
 import cn.zhenxing.report.ReportService;
 import cn.zhenxing.samples.SampleGenerator;
 import cn.zhenxing.warehouse.FileDownload;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +44,8 @@ import org.springframework.test.web.servlet.RequestBuilder;
 
 /**
  * The authorisation matrix: every role against every endpoint, anonymous requests, cross-unit
- * attempts by guessing ids and URLs, CSRF, and stored passwords.
+ * attempts by guessing ids and URLs, CSRF, and stored passwords; and what each role sees: the
+ * navigation, file names and uploaders, period labels, times, the administrator's board and accounts.
  */
 @WarehouseTest
 @AutoConfigureMockMvc
@@ -49,6 +54,8 @@ import org.springframework.test.web.servlet.RequestBuilder;
 class PortalSecurityTest {
 
     static final String PERIOD = "2025Q3";
+    /** When the set-up's files arrived, by the server's clock. */
+    static final LocalDateTime RECEIVED = LocalDateTime.of(2025, 10, 10, 9, 0);
 
     @Autowired
     WarehouseFixture warehouse;
@@ -90,7 +97,9 @@ class PortalSecurityTest {
         Path forms = Files.createDirectories(Path.of("target", "test-portal-forms"));
         List<Path> files = samples.generate(PERIOD, forms, List.of("140400", "140100"));
         taiyuanForm = files.get(1);
-        ingest.ingest(files, "web", "test", null, LocalDateTime.of(2025, 10, 10, 9, 0), o -> { });
+        ingest.ingest(files, "web", "test", null, RECEIVED, o -> { });
+        // As `ingest --by 李四` loads a file from the command line.
+        ingest.ingest(samples.generate(PERIOD, Files.createTempDirectory("cli"), List.of("140500")), "cli", "李四", null, RECEIVED, o -> { });
         changzhiSubmission = jdbc.queryForObject("SELECT s.submission_id FROM ops_submission s JOIN dim_reporting_unit u ON u.unit_key = s.unit_key "
                 + "WHERE u.unit_code = '140400'", Long.class);
         taiyuanSubmission = jdbc.queryForObject("SELECT s.submission_id FROM ops_submission s JOIN dim_reporting_unit u ON u.unit_key = s.unit_key "
@@ -116,17 +125,18 @@ class PortalSecurityTest {
                 .with(csrf()));
         e.put("add user", post("/admin/users").param("username", "x").param("name", "x").param("role", "LEADER")
                 .param("password", "short").with(csrf()));
+        e.put("unit files", get("/admin/units/140400"));
         return e;
     }
 
     static final List<String> NAMES = List.of("upload page", "blank form", "own feedback", "admin board", "lock period", "report list",
-            "province report", "city report", "progress", "upload post", "add user");
+            "province report", "city report", "progress", "upload post", "add user", "unit files");
     // Expected HTTP status per endpoint, in NAMES order (302 after the admin's POST is its redirect back to the board).
     static final Map<String, List<Integer>> MATRIX = Map.of(
-            "statistician", List.of(200, 200, 200, 403, 403, 403, 403, 403, 403, 200, 403),
-            "admin", List.of(403, 403, 403, 200, 302, 200, 200, 200, 200, 403, 302),
-            "leader", List.of(403, 403, 403, 403, 403, 200, 200, 200, 200, 403, 403),
-            "city leader", List.of(403, 403, 403, 403, 403, 200, 404, 200, 200, 403, 403));
+            "statistician", List.of(200, 200, 200, 403, 403, 403, 403, 403, 403, 200, 403, 403),
+            "admin", List.of(403, 403, 403, 200, 302, 200, 200, 200, 200, 403, 302, 200),
+            "leader", List.of(403, 403, 403, 403, 403, 200, 200, 200, 200, 403, 403, 403),
+            "city leader", List.of(403, 403, 403, 403, 403, 200, 404, 200, 200, 403, 403, 403));
 
     @Test
     void everyRoleAgainstEveryEndpoint() throws Exception {
@@ -211,5 +221,198 @@ class PortalSecurityTest {
         String hash = jdbc.queryForObject("SELECT password_hash FROM ops_portal_user WHERE username = 'changzhi'", String.class);
         assertThat(hash).startsWith("$2").doesNotContain("changzhi-secret");
         assertThat(PortalUsers.PASSWORDS.matches("changzhi-secret", hash)).isTrue();
+    }
+
+    /** A unit's filled form with a note no other file has (generated files of the same second are byte-identical). */
+    private byte[] uniqueForm(String unit, String note) throws Exception {
+        return uniqueForm(unit, note, null);
+    }
+
+    /** @param badValue typed into the first value cell when not null (a mistake the checks find) */
+    private byte[] uniqueForm(String unit, String note, String badValue) throws Exception {
+        Path filled = samples.generate(PERIOD, Files.createTempDirectory(note), List.of(unit)).get(0);
+        FormDefinition.Table table = FormDefinition.load().table("indicators");
+        try (var in = Files.newInputStream(filled); var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in);
+             var out = new java.io.ByteArrayOutputStream()) {
+            var row = wb.getSheet(table.sheet()).getRow(table.firstDataRow() - 1);
+            row.getCell(table.column("note").col().charAt(0) - 'A', org.apache.poi.ss.usermodel.Row.MissingCellPolicy.CREATE_NULL_AS_BLANK)
+                    .setCellValue(note + "-" + System.nanoTime());
+            if (badValue != null) {
+                row.getCell(table.column("value").col().charAt(0) - 'A').setCellValue(badValue);
+            }
+            wb.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    private String page(RequestBuilder request) throws Exception {
+        return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    @Test
+    void eachRoleSeesOneNavigationBarWithOnlyItsPages() throws Exception {
+        String statistician = page(get("/upload").with(user(changzhi)));
+        assertThat(navOf(statistician)).contains(">报表报送<").doesNotContain("季度报告", "指标进展", "系统管理");
+        String leaderPage = page(get("/reports").with(user(leader)));
+        assertThat(navOf(leaderPage)).contains(">季度报告<", ">指标进展<").doesNotContain("报表报送", "系统管理");
+        assertThat(navOf(page(get("/reports/progress").with(user(leader))))).contains("class=\"active\">指标进展<");
+        String adminPage = page(get("/admin").with(user(admin)));
+        assertThat(navOf(adminPage)).contains(">季度报告<", ">指标进展<", "class=\"active\">系统管理<").doesNotContain("报表报送");
+    }
+
+    private static String navOf(String html) {
+        int start = html.indexOf("<nav");
+        assertThat(start).as("navigation bar").isNotNegative();
+        return html.substring(start, html.indexOf("</nav>", start));
+    }
+
+    @Test
+    void theHistoryShowsTheUploadedNameWhoUploadedItTheQuarterAndBeijingTime() throws Exception {
+        byte[] bytes = uniqueForm("140400", "named");
+        String result = page(multipart("/upload").file(new MockMultipartFile("files", "长治市三季度报表（终版）.xlsx", FileDownload.XLSX.toString(), bytes))
+                .with(user(changzhi)).with(csrf()));
+        assertThat(result).contains("长治市三季度报表（终版）.xlsx");
+        Map<String, Object> row = jdbc.queryForMap("SELECT submission_id, file_name, stored_path, submitted_by, received_at FROM ops_submission "
+                + "WHERE file_name = '长治市三季度报表（终版）.xlsx'");
+        assertThat(Path.of((String) row.get("stored_path"))).exists().hasBinaryContent(bytes);
+        assertThat(row.get("submitted_by")).isEqualTo("changzhi");
+
+        String history = page(get("/upload").with(user(changzhi)));
+        String table = history.substring(history.indexOf("id=\"history\""));
+        assertThat(table).contains("长治市三季度报表（终版）.xlsx", "长治市统计员", "2025年第三季度").doesNotContain(">changzhi<", ">2025Q3<");
+        assertThat(table).doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}");
+        // The set-up's file arrived at 09:00 by the server's clock: shown in Beijing time, as the schedules are.
+        String beijing = RECEIVED.atZone(ZoneId.systemDefault()).withZoneSameInstant(ZoneId.of("Asia/Shanghai"))
+                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        assertThat(table).contains("收到时间（北京时间）", beijing);
+
+        // A file loaded from the command line shows whom --by named.
+        assertThat(page(get("/admin/units/140500").with(user(admin)))).contains("李四");
+
+        // The receipt: its file, its download name (RFC 5987 for the Chinese) and its mail carry the uploaded name.
+        long id = ((Number) row.get("submission_id")).longValue();
+        var download = mvc.perform(get("/feedback/" + id).with(user(changzhi))).andExpect(status().isOk()).andReturn().getResponse();
+        String disposition = download.getHeader("Content-Disposition");
+        String expected = "长治市三季度报表（终版）_回执_" + id + ".xlsx";
+        assertThat(disposition).contains("filename*=UTF-8''" + java.net.URLEncoder.encode(expected, StandardCharsets.UTF_8).replace("+", "%20"));
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(download.getContentAsByteArray()))) {
+            StringBuilder text = new StringBuilder();
+            wb.getSheetAt(0).forEach(r -> r.forEach(c -> text.append(c.toString()).append(' ')));
+            assertThat(text).contains("长治市三季度报表（终版）.xlsx");
+        }
+        Map<String, Object> mail = jdbc.queryForMap("SELECT subject, attachments FROM ops_delivery_log WHERE kind = 'receipt' AND dedupe_key LIKE ?",
+                "%_回执_" + id + ".xlsx");
+        assertThat((String) mail.get("subject")).contains("长治市三季度报表（终版）.xlsx");
+        assertThat(Path.of((String) mail.get("attachments")).getFileName().toString()).isEqualTo(expected);
+    }
+
+    @Test
+    void aLateFileIsANoticeNotAnError() throws Exception {
+        String result = page(multipart("/upload").file(new MockMultipartFile("files", "太原迟报.xlsx", FileDownload.XLSX.toString(), uniqueForm("140100", "late")))
+                .with(user(taiyuan)).with(csrf()));
+        String results = result.substring(result.indexOf("id=\"results\""), result.indexOf("</section>", result.indexOf("id=\"results\"")));
+        assertThat(results).contains("card ok", "已接收");
+        int late = results.indexOf("已逾期");
+        assertThat(late).as("the late notice").isPositive();
+        String row = results.substring(results.lastIndexOf("<tr", late), late);
+        assertThat(row).contains("finding-notice", "badge 提示", ">提示<").doesNotContain("错误");
+    }
+
+    @Test
+    void periodsReadAsChineseQuarters() throws Exception {
+        assertThat(page(get("/reports").with(user(leader)))).contains("<h2>2025年第三季度</h2>").doesNotContain(">2025Q3<");
+        assertThat(page(get("/admin").with(user(admin)))).contains(">2025年第三季度<").doesNotContain(">2025Q3<");
+    }
+
+    @Test
+    void theBoardOffersOnlyTheActionThatAppliesAndNamesSchedulesInChineseWithoutPaths() throws Exception {
+        String open = page(get("/admin").param("period", PERIOD).with(user(admin)));
+        assertThat(open).contains("开放报送中", "id=\"lock-form\"").doesNotContain("id=\"unlock-form\"", "已关闭报送");
+        mvc.perform(post("/admin/lock").param("period", PERIOD).param("reason", "数据已汇总").with(user(admin)).with(csrf()))
+                .andExpect(redirectedUrl("/admin?period=" + PERIOD));
+        try {
+            String locked = page(get("/admin").param("period", PERIOD).with(user(admin)));
+            assertThat(locked).contains("已关闭报送", "原因：数据已汇总", "id=\"unlock-form\"").doesNotContain("id=\"lock-form\"");
+        } finally {
+            mvc.perform(post("/admin/unlock").param("period", PERIOD).with(user(admin)).with(csrf()));
+        }
+        assertThat(page(get("/admin").param("period", PERIOD).with(user(admin)))).contains("开放报送中");
+
+        String schedules = open.substring(open.indexOf("id=\"schedules\""), open.indexOf("</table>", open.indexOf("id=\"schedules\"")));
+        assertThat(schedules).contains("报送提醒", "逾期通知", "生成并发送季度报告", "收件箱接收报表", "下次执行（北京时间）")
+                .doesNotContain("reminder-5-days", "quarterly-reports", "inbox-poll");
+        // The nightly refresh runs at 2:30 Beijing time, and the board says so whatever the server's zone.
+        assertThat(schedules).containsPattern("(?s)重算汇总数据</td>.*?\\d{4}-\\d{2}-\\d{2} 02:30");
+        assertThat(open).doesNotContain(Path.of("").toAbsolutePath().toString(), "data/inbox", "target/");
+    }
+
+    @Test
+    void urgingMailsTheUnitsContactsNowAndTheBoardDrillsDownToAUnitsFindings() throws Exception {
+        mvc.perform(post("/admin/contacts").param("unit", "140200").param("name", "大同联系人").param("email", "dt@example.gov.cn")
+                .with(user(admin)).with(csrf())).andExpect(status().isFound());
+        String board = page(get("/admin").param("period", PERIOD).with(user(admin)));
+        assertThat(board).contains("id=\"urge-140200\"").doesNotContain("id=\"urge-140400\""); // 长治 has reported
+        var urged = mvc.perform(post("/admin/urge").param("period", PERIOD).param("unit", "140200").with(user(admin)).with(csrf()))
+                .andExpect(redirectedUrl("/admin?period=" + PERIOD)).andReturn();
+        assertThat((String) urged.getFlashMap().get("message")).contains("已向大同市发展和改革委员会催报2025年第三季度报表", "dt@example.gov.cn",
+                "unit-140200@example.gov.cn");
+        List<Map<String, Object>> mails = jdbc.queryForList("SELECT recipient_email, subject, attempts FROM ops_delivery_log WHERE kind = 'urge'");
+        assertThat(mails).extracting(m -> m.get("recipient_email")).containsExactlyInAnyOrder("dt@example.gov.cn", "unit-140200@example.gov.cn");
+        // Past the deadline the mail is the overdue notice; it was tried at once (no SMTP here: it waits for the retry).
+        assertThat(mails).allSatisfy(m -> {
+            assertThat((String) m.get("subject")).contains("2025年第三季度", "逾期未报送");
+            assertThat(((Number) m.get("attempts")).intValue()).isEqualTo(1);
+        });
+        // A second click in the same minute sends nothing more.
+        mvc.perform(post("/admin/urge").param("period", PERIOD).param("unit", "140200").with(user(admin)).with(csrf()));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ops_delivery_log WHERE kind = 'urge'", Integer.class)).isEqualTo(2);
+        mvc.perform(post("/admin/urge").param("period", PERIOD).param("unit", "140200").with(user(changzhi)).with(csrf()))
+                .andExpect(status().isForbidden());
+
+        // Drill-down: the unit's files, the findings of the one chosen, its feedback workbook.
+        mvc.perform(multipart("/upload").file(new MockMultipartFile("files", "长治坏文件.xlsx", FileDownload.XLSX.toString(),
+                        uniqueForm("140400", "drill", "12万元")))
+                .with(user(changzhi)).with(csrf())).andExpect(status().isOk());
+        long rejected = jdbc.queryForObject("SELECT submission_id FROM ops_submission WHERE file_name = '长治坏文件.xlsx'", Long.class);
+        String unit = page(get("/admin/units/140400").param("submission", String.valueOf(rejected)).with(user(admin)));
+        assertThat(unit).contains("长治市发展和改革委员会 · 报送文件", "长治坏文件.xlsx", "id=\"findings\"", "错误");
+        String problem = jdbc.queryForObject("SELECT message_zh FROM ops_submission_problem WHERE submission_id = ? ORDER BY seq LIMIT 1",
+                String.class, rejected);
+        assertThat(unit).contains(org.springframework.web.util.HtmlUtils.htmlEscape(problem));
+        assertThat(page(get("/admin").param("period", PERIOD).with(user(admin)))).contains("href=\"/admin/units/140400\"");
+        mvc.perform(get("/admin/units/140400/feedback/" + rejected).with(user(admin))).andExpect(status().isOk());
+        mvc.perform(get("/admin/units/140100/feedback/" + rejected).with(user(admin))).andExpect(status().isNotFound());
+        mvc.perform(get("/admin/units/999999").with(user(admin))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void administratorsDisableAccountsAndResetPasswordsShownOnce() throws Exception {
+        users.create("reset-me", "reset-me-secret", "待重置用户", PortalUser.Role.LEADER, null, null);
+        mvc.perform(formLogin().user("reset-me").password("reset-me-secret")).andExpect(redirectedUrl("/reports"));
+
+        mvc.perform(post("/admin/users/enabled").param("username", "reset-me").param("enabled", "false").with(user(admin)).with(csrf()))
+                .andExpect(status().isFound());
+        mvc.perform(formLogin().user("reset-me").password("reset-me-secret")).andExpect(redirectedUrl("/login?error"));
+        // A session opened before is ended at its next request.
+        mvc.perform(get("/reports").with(user(users.loadUserByUsername("reset-me")))).andExpect(redirectedUrl("/login?disabled"));
+        String list = page(get("/admin").with(user(admin)));
+        String row = list.substring(list.indexOf("id=\"user-reset-me\""), list.indexOf("</tr>", list.indexOf("id=\"user-reset-me\"")));
+        assertThat(row).contains("已停用", ">启用<");
+        mvc.perform(post("/admin/users/enabled").param("username", "reset-me").param("enabled", "true").with(user(admin)).with(csrf()));
+        mvc.perform(formLogin().user("reset-me").password("reset-me-secret")).andExpect(redirectedUrl("/reports"));
+        // An administrator cannot lock themselves out.
+        mvc.perform(post("/admin/users/enabled").param("username", "admin").param("enabled", "false").with(user(admin)).with(csrf()));
+        assertThat(users.loadUserByUsername("admin").isEnabled()).isTrue();
+
+        var reset = mvc.perform(post("/admin/users/password").param("username", "reset-me").with(user(admin)).with(csrf()))
+                .andExpect(redirectedUrlPattern("/admin*")).andReturn();
+        String password = (String) reset.getFlashMap().get("newPassword");
+        assertThat(password).hasSizeGreaterThanOrEqualTo(PortalUsers.MIN_PASSWORD_LENGTH);
+        String shown = mvc.perform(get("/admin").with(user(admin)).flashAttrs(reset.getFlashMap())).andReturn().getResponse().getContentAsString();
+        assertThat(shown).contains("id=\"new-password\"", password, "只显示这一次");
+        assertThat(page(get("/admin").with(user(admin)))).doesNotContain(password);
+        mvc.perform(formLogin().user("reset-me").password("reset-me-secret")).andExpect(redirectedUrl("/login?error"));
+        mvc.perform(formLogin().user("reset-me").password(password)).andExpect(redirectedUrl("/reports"));
+        mvc.perform(post("/admin/users/password").param("username", "reset-me").with(user(leader)).with(csrf())).andExpect(status().isForbidden());
     }
 }
