@@ -17,6 +17,7 @@ public class PortalUsers implements UserDetailsService {
 
     static final SqlFile SQL = SqlFile.of(PortalUsers.class, "account.sql");
     public static final PasswordEncoder PASSWORDS = new BCryptPasswordEncoder();
+    public static final int MIN_PASSWORD_LENGTH = 10;
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -45,9 +46,7 @@ public class PortalUsers implements UserDetailsService {
         if (!username.matches("[A-Za-z0-9_.@-]{3,64}")) {
             throw new IllegalArgumentException("用户名须为3–64位字母、数字或 _ . @ -：" + username);
         }
-        if (rawPassword == null || rawPassword.length() < 10) {
-            throw new IllegalArgumentException("密码至少10位。");
-        }
+        checkPassword(rawPassword);
         if (role == PortalUser.Role.STATISTICIAN && (unit == null || jdbc.queryForList(SQL.get("unit"), Map.of("unit", unit)).isEmpty())) {
             throw new IllegalArgumentException("统计员须绑定一个已有的填报单位（如 140400），“" + unit + "”不存在。");
         }
@@ -60,6 +59,20 @@ public class PortalUsers implements UserDetailsService {
         jdbc.update(SQL.get("userInsert"), new MapSqlParameterSource().addValue("username", username).addValue("email", email)
                 .addValue("hash", PASSWORDS.encode(rawPassword)).addValue("name", name).addValue("role", role.name())
                 .addValue("unit", role == PortalUser.Role.STATISTICIAN ? unit : null).addValue("region", region));
+    }
+
+    /** Replaces the account's password (an administrator's reset); the old one stops working at once. */
+    public void resetPassword(String username, String rawPassword) {
+        checkPassword(rawPassword);
+        if (jdbc.update(SQL.get("userPasswordUpdate"), Map.of("username", username, "hash", PASSWORDS.encode(rawPassword))) == 0) {
+            throw new IllegalArgumentException("没有用户名为“" + username + "”的账号。");
+        }
+    }
+
+    private static void checkPassword(String rawPassword) {
+        if (rawPassword == null || rawPassword.length() < MIN_PASSWORD_LENGTH) {
+            throw new IllegalArgumentException("密码至少" + MIN_PASSWORD_LENGTH + "位。");
+        }
     }
 
     public boolean exists(String username) {
