@@ -48,6 +48,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         }
     }
 
+    /** Data directories whose server this JVM started. */
+    private static final java.util.Set<Path> OWNED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private final DB db;
     private final int port;
     private final FileChannel lockChannel;
@@ -66,12 +69,17 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         try {
             Path home = dataDir.toAbsolutePath().normalize();
             Files.createDirectories(home);
+            if (OWNED.contains(home)) {
+                // Started by this JVM (tests start two contexts on one directory). Opening the lock file again
+                // and closing it would release this process's lock: POSIX locks belong to the process.
+                return shared(home);
+            }
             FileChannel channel = FileChannel.open(home.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock;
             try {
                 lock = channel.tryLock();
             } catch (OverlappingFileLockException e) {
-                lock = null; // this JVM already owns it (tests start two contexts on one directory)
+                lock = null;
             }
             if (lock == null) {
                 channel.close();
@@ -118,6 +126,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             DB db = DB.newEmbeddedDB(config.build());
             db.start();
             writeServerFile(serverFile, port, "ready");
+            OWNED.add(home);
             return new EmbeddedMariaDb(db, port, channel, lock, serverFile);
         } catch (ManagedProcessException e) {
             Files.deleteIfExists(serverFile);
@@ -210,6 +219,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         } finally {
             try {
                 Files.deleteIfExists(serverFile);
+                OWNED.remove(serverFile.getParent());
                 lock.release();
                 lockChannel.close();
             } catch (IOException e) {
