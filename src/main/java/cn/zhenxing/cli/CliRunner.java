@@ -110,7 +110,9 @@ class CliRunner implements CommandLineRunner, ExitCodeGenerator {
             return (unmatched.isUnknownOption() ? "未知的选项：" : "无法识别的参数：") + String.join(" ", unmatched.getUnmatched());
         }
         if (ex instanceof MissingParameterException missing) {
-            return "缺少必需的选项：" + missing.getMissing().stream().map(CliRunner::name).collect(Collectors.joining("、"));
+            boolean oneOf = String.valueOf(ex.getMessage()).contains("specify one of these");
+            return (oneOf ? "缺少必需的选项（任选其一）：" : "缺少必需的选项：")
+                    + missing.getMissing().stream().map(CliRunner::name).collect(Collectors.joining(oneOf ? " 或 " : "、"));
         }
         if (ex instanceof CommandLine.MutuallyExclusiveArgsException) {
             return "选项冲突，只能选其一：" + ex.getMessage().replaceFirst("^Error: ", "");

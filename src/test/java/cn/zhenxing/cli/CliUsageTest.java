@@ -105,6 +105,10 @@ class CliUsageTest {
         assertThat(required.exitCode()).isEqualTo(2);
         assertThat(required.err()).contains("缺少必需的选项：--period");
 
+        Run oneOf = run("report", "--period", "2025Q4");
+        assertThat(oneOf.exitCode()).isEqualTo(2);
+        assertThat(oneOf.err()).contains("缺少必需的选项（任选其一）：--name 或 --all");
+
         Run date = run("ingest", "--dry-run", dir.toString(), "--received-on", "2026-13-01");
         assertThat(date.exitCode()).isEqualTo(2);
         assertThat(date.err()).contains("--received-on 的值“2026-13-01”无法识别，日期请写成 2026-01-10");
