@@ -1,21 +1,45 @@
 package cn.zhenxing;
 
+import java.util.Arrays;
+import java.util.regex.Pattern;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.core.env.ConfigurableEnvironment;
 
 /** Entry point: every run is one CLI command (see {@code cn.zhenxing.cli.ZhenxingCommand}). */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class ZhenxingApplication {
 
+    /**
+     * Spring Boot's command-line properties, {@code --server.port=18080}: a dotted name and a value.
+     * Every other argument belongs to picocli, and picocli never sees these.
+     */
+    private static final Pattern SPRING_PROPERTY = Pattern.compile("--[A-Za-z][\\w-]*(\\.[\\w\\[\\]-]+)+=.*", Pattern.DOTALL);
+
+    public static boolean isSpringProperty(String arg) {
+        return SPRING_PROPERTY.matcher(arg).matches();
+    }
+
     public static void main(String[] args) {
-        SpringApplication app = new SpringApplication(ZhenxingApplication.class);
-        // Arguments belong to picocli; configuration comes from the environment and application.yml.
-        app.setAddCommandLineProperties(false);
+        System.exit(run(args));
+    }
+
+    /** Runs one command and returns its exit code. */
+    public static int run(String... args) {
+        String[] properties = Arrays.stream(args).filter(ZhenxingApplication::isSpringProperty).toArray(String[]::new);
+        String command = Arrays.stream(args).filter(a -> !isSpringProperty(a)).findFirst().orElse("");
+        SpringApplication app = new SpringApplication(ZhenxingApplication.class) {
+            @Override
+            protected void configurePropertySources(ConfigurableEnvironment environment, String[] all) {
+                // Only --x.y=z become properties: picocli's own options (--period 2025Q3) stay out of the environment.
+                super.configurePropertySources(environment, properties);
+            }
+        };
         // Only `serve` runs the web portal; every other command stays a plain process.
-        app.setWebApplicationType(args.length > 0 && args[0].equals("serve") ? WebApplicationType.SERVLET : WebApplicationType.NONE);
-        System.exit(SpringApplication.exit(app.run(args)));
+        app.setWebApplicationType(command.equals("serve") ? WebApplicationType.SERVLET : WebApplicationType.NONE);
+        return SpringApplication.exit(app.run(args));
     }
 }

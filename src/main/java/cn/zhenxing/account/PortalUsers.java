@@ -49,9 +49,7 @@ public class PortalUsers implements UserDetailsService {
         if (!username.matches("[A-Za-z0-9_.@-]{3,64}")) {
             throw new IllegalArgumentException("用户名须为3–64位字母、数字或 _ . @ -：" + username);
         }
-        if (rawPassword == null || rawPassword.length() < MIN_PASSWORD_LENGTH) {
-            throw new IllegalArgumentException("密码至少" + MIN_PASSWORD_LENGTH + "位。");
-        }
+        checkPassword(rawPassword);
         if (role == PortalUser.Role.STATISTICIAN && (unit == null || jdbc.queryForList(SQL.get("unit"), Map.of("unit", unit)).isEmpty())) {
             throw new IllegalArgumentException("统计员须绑定一个已有的填报单位（如 140400），“" + unit + "”不存在。");
         }
@@ -64,6 +62,12 @@ public class PortalUsers implements UserDetailsService {
         jdbc.update(SQL.get("userInsert"), new MapSqlParameterSource().addValue("username", username).addValue("email", email)
                 .addValue("hash", PASSWORDS.encode(rawPassword)).addValue("name", name).addValue("role", role.name())
                 .addValue("unit", role == PortalUser.Role.STATISTICIAN ? unit : null).addValue("region", region));
+    }
+
+    private static void checkPassword(String rawPassword) {
+        if (rawPassword == null || rawPassword.length() < MIN_PASSWORD_LENGTH) {
+            throw new IllegalArgumentException("密码至少" + MIN_PASSWORD_LENGTH + "位。");
+        }
     }
 
     public boolean exists(String username) {
@@ -107,17 +111,16 @@ public class PortalUsers implements UserDetailsService {
     }
 
     /**
-     * Sets a new password, generated when {@code rawPassword} is null.
+     * Replaces the account's password (an administrator's reset, `users reset-password`); the old one
+     * stops working at once. Generated when {@code rawPassword} is null.
      *
      * @return the new password, to be shown once
      */
     public String resetPassword(String username, String rawPassword) {
         String password = rawPassword != null ? rawPassword : newPassword();
-        if (password.length() < MIN_PASSWORD_LENGTH) {
-            throw new IllegalArgumentException("密码至少" + MIN_PASSWORD_LENGTH + "位。");
-        }
-        if (jdbc.update(SQL.get("setPassword"), Map.of("username", username, "hash", PASSWORDS.encode(password))) != 1) {
-            throw new IllegalArgumentException("用户不存在：" + username);
+        checkPassword(password);
+        if (jdbc.update(SQL.get("userPasswordUpdate"), Map.of("username", username, "hash", PASSWORDS.encode(password))) != 1) {
+            throw new IllegalArgumentException("没有用户名为“" + username + "”的账号。");
         }
         return password;
     }

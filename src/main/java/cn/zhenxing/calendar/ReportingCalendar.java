@@ -59,6 +59,26 @@ public class ReportingCalendar {
                 ? Optional.of(Quarter.parse(code)) : Optional.empty();
     }
 
+    /**
+     * The quarter {@code code} names, else an IllegalArgumentException saying in Chinese why not: not a
+     * quarter's code, no catalog loaded yet, or outside the catalog's years.
+     */
+    public Quarter knownQuarter(String code) {
+        if (!Quarter.isCode(code == null ? null : code.strip())) {
+            throw new IllegalArgumentException("报告期“" + code + "”无法识别，请写成 2025Q3 这样的年份加季度（Q1–Q4）。");
+        }
+        Optional<Quarter> known = quarter(code.strip());
+        if (known.isPresent()) {
+            return known.get();
+        }
+        Map<String, Object> years = jdbc.queryForMap(SQL.get("quarterYears"), Map.of());
+        if (years.get("first_year") == null) {
+            throw new IllegalArgumentException("尚未导入规划目录，请先执行 catalog load。");
+        }
+        throw new IllegalArgumentException("报告期 " + code.strip() + " 不在规划目录的年份范围内（" + years.get("first_year") + "–"
+                + years.get("last_year") + " 年）。");
+    }
+
     /** The first day files for the quarter are accepted. */
     public LocalDate opensOn(Quarter quarter) {
         return quarter.end().minusDays(properties.windowOpensDaysBeforeQuarterEnd());

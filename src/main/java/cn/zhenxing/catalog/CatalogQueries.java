@@ -17,6 +17,11 @@ public class CatalogQueries {
         this.jdbc = jdbc;
     }
 
+    /** Whether a catalog load has filled the reporting units and the quarters (false on a fresh warehouse). */
+    public boolean loaded() {
+        return Boolean.TRUE.equals(jdbc.queryForObject(sql("catalogLoaded"), Boolean.class));
+    }
+
     public List<Map<String, Object>> areas() {
         return jdbc.queryForList(sql("showAreas"));
     }

@@ -1,9 +1,12 @@
 package cn.zhenxing.cli;
 
 import cn.zhenxing.ingest.IngestService;
+import cn.zhenxing.ingest.SubmissionProperties;
 import cn.zhenxing.workbook.Problem;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -13,6 +16,7 @@ import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -23,7 +27,7 @@ import picocli.CommandLine.Spec;
         description = {"Validate and load submitted forms (files or directories).",
                 "One line per file: ACCEPTED|REJECTED|DUPLICATE, file, unit, period, version, errors, warnings, feedback file.",
                 "Exit code 0 when nothing was rejected, 2 when any file was rejected, 1 on a system failure."})
-class IngestCommand implements Callable<Integer> {
+class IngestCommand implements Callable<Integer>, NeedsCatalog {
 
     @Spec
     CommandSpec spec;
@@ -31,7 +35,7 @@ class IngestCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "PATH", description = "Workbooks (.xlsx/.xls) or directories of them.")
     List<Path> paths = new ArrayList<>();
 
-    @Option(names = "--dry-run", description = "Check only: print the findings, load nothing, write nothing.")
+    @Option(names = "--dry-run", description = "Check only, as a real ingest decides (duplicates, --unit, --received-on): print the findings, write nothing.")
     boolean dryRun;
 
     @Option(names = "--inbox", description = "Process every file in the inbox's incoming folder and move it to processed/ or rejected/.")
@@ -47,38 +51,44 @@ class IngestCommand implements Callable<Integer> {
     java.time.LocalDate receivedOn;
 
     private final ObjectProvider<IngestService> service;
+    private final ObjectProvider<SubmissionProperties> properties;
 
-    IngestCommand(ObjectProvider<IngestService> service) {
+    /** Files accepted by the last run (a dry run accepts nothing): the demo skips refreshing unchanged marts. */
+    int accepted;
+
+    IngestCommand(ObjectProvider<IngestService> service, ObjectProvider<SubmissionProperties> properties) {
         this.service = service;
+        this.properties = properties;
     }
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         if (paths.isEmpty() && !inbox) {
-            spec.commandLine().getErr().println("Give files or directories to ingest, or --inbox.");
-            return ExitCodes.REJECTED;
+            throw new ParameterException(spec.commandLine(), "请给出要导入的文件或目录，或使用 --inbox 处理收件箱。");
         }
         for (Path path : paths) {
-            if (!java.nio.file.Files.exists(path)) {
-                spec.commandLine().getErr().println("No such file or directory: " + path);
-                return ExitCodes.REJECTED;
+            if (!Files.isRegularFile(path) && !Files.isDirectory(path)) {
+                throw new ParameterException(spec.commandLine(), "找不到文件或目录：" + path);
             }
         }
         IngestService ingest = service.getObject();
+        LocalDateTime receivedAt = receivedOn == null ? null : receivedOn.atTime(9, 0);
         List<IngestService.Outcome> outcomes = new ArrayList<>();
         if (dryRun) {
-            for (Path path : paths) {
-                IngestService.Outcome o = ingest.dryRun(path);
-                print(out, o, true);
-                outcomes.add(o);
+            // The same decision as a real ingest of the same arguments, minus every write.
+            List<Path> checked = inbox ? List.of(properties.getObject().incoming()) : paths;
+            if (inbox && !Files.isDirectory(checked.get(0))) {
+                out.println("收件箱为空：" + checked.get(0));
+            } else {
+                outcomes.addAll(ingest.dryRun(checked, unit, receivedAt, o -> print(out, o, true)));
             }
         } else if (inbox) {
             outcomes.addAll(ingest.ingestInbox(o -> print(out, o, false)));
         } else {
-            outcomes.addAll(ingest.ingest(paths, "cli", by, unit, receivedOn == null ? null : receivedOn.atTime(9, 0),
-                    o -> print(out, o, false)));
+            outcomes.addAll(ingest.ingest(paths, "cli", by, unit, receivedAt, o -> print(out, o, false)));
         }
+        accepted = dryRun ? 0 : (int) outcomes.stream().filter(o -> o.status() == IngestService.Status.ACCEPTED).count();
         if (outcomes.stream().anyMatch(o -> o.status() == IngestService.Status.FAILED)) {
             return ExitCodes.SYSTEM_FAILURE;
         }
@@ -92,6 +102,10 @@ class IngestCommand implements Callable<Integer> {
                 o.feedback() == null ? "-" : o.feedback());
         if (o.failure() != null) {
             out.println("    system failure: " + o.failure());
+        }
+        if (o.status() == IngestService.Status.DUPLICATE) {
+            out.flush();
+            return; // its findings were printed when it was first received: nothing new to say
         }
         int shown = 0;
         for (Problem p : o.problems()) {

@@ -31,7 +31,7 @@ class MartsCommand implements Runnable {
     @Scope("prototype")
     @Command(name = "refresh", mixinStandardHelpOptions = true,
             description = "Rebuild the marts of every quarter with data (or of one quarter), each quarter in one transaction.")
-    static class Refresh implements Callable<Integer> {
+    static class Refresh implements Callable<Integer>, NeedsCatalog {
 
         @Spec
         CommandSpec spec;
@@ -40,13 +40,18 @@ class MartsCommand implements Runnable {
         String period;
 
         private final ObjectProvider<MartRefresher> refresher;
+        private final Arguments arguments;
 
-        Refresh(ObjectProvider<MartRefresher> refresher) {
+        Refresh(ObjectProvider<MartRefresher> refresher, Arguments arguments) {
             this.refresher = refresher;
+            this.arguments = arguments;
         }
 
         @Override
         public Integer call() {
+            if (period != null) {
+                period = arguments.period(spec, period).code();
+            }
             List<MartRefresher.Refreshed> done = period == null
                     ? refresher.getObject().refreshAll("marts refresh")
                     : List.of(refresher.getObject().refresh(period, "full", "marts refresh --period " + period));

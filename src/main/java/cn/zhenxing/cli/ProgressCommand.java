@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 @Scope("prototype")
 @Command(name = "progress", mixinStandardHelpOptions = true,
         description = "Print indicator progress for a quarter: value, year-ago, baseline, target, expected value, attainment, status.")
-class ProgressCommand implements Callable<Integer> {
+class ProgressCommand implements Callable<Integer>, NeedsCatalog {
 
     static final Map<String, String> SOURCES = Map.of("reported", "上报", "sum", "加总", "recompute", "分子分母重算",
             "weighted", "人口加权", "none", "");
@@ -38,10 +38,10 @@ class ProgressCommand implements Callable<Integer> {
     Where where = new Where();
 
     static class Where {
-        @Option(names = "--region", description = "Region code or name, e.g. 140400 or 长治市 (default: 山西省).")
+        @Option(names = "--region", description = "Region code, name or an unambiguous part of it, e.g. 140400, 长治市 or 长治 (default: 山西省).")
         String region;
 
-        @Option(names = "--area", description = "Planning area code or name, e.g. TAIHANG_OLD_AREA or 太行革命老区.")
+        @Option(names = "--area", description = "Planning area code, name or an unambiguous part of it, e.g. TAIHANG_OLD_AREA, 太行革命老区 or 黄河流域.")
         String area;
     }
 
@@ -52,31 +52,26 @@ class ProgressCommand implements Callable<Integer> {
     String status;
 
     private final ObjectProvider<MartQueries> queries;
+    private final Arguments arguments;
 
-    ProgressCommand(ObjectProvider<MartQueries> queries) {
+    ProgressCommand(ObjectProvider<MartQueries> queries, Arguments arguments) {
         this.queries = queries;
+        this.arguments = arguments;
     }
 
     @Override
     public Integer call() {
         MartQueries marts = queries.getObject();
         PrintWriter out = spec.commandLine().getOut();
-        MartQueries.Scope scope = where.area != null ? marts.area(where.area)
-                : marts.region(where.region != null ? where.region : "140000");
-        if (scope == null) {
-            spec.commandLine().getErr().println("未找到" + (where.area != null ? "规划区域“" + where.area : "地区“" + where.region)
-                    + "”。规划区域可用代码或中文名，如 TAIHANG_OLD_AREA、太行革命老区；地区可用行政区划代码或名称，如 140400、长治市。");
-            return ExitCodes.SYSTEM_FAILURE;
-        }
-        String label = marts.periodLabel(period);
-        if (label == null) {
-            spec.commandLine().getErr().println("报告期“" + period + "”无法识别，请写成 2025Q3 这样的季度。");
-            return ExitCodes.SYSTEM_FAILURE;
-        }
+        cn.zhenxing.warehouse.Quarter quarter = arguments.period(spec, period);
+        period = quarter.code();
+        String label = quarter.labelZh();
+        MartQueries.Scope scope = where.area != null ? arguments.area(spec, where.area)
+                : arguments.region(spec, where.region != null ? where.region : "140000");
         LocalDateTime asOf = marts.lastRefresh(period);
         if (asOf == null) {
             spec.commandLine().getErr().println(period + " 尚无汇总数据：请先报送并接收该季度的报表，或运行 marts refresh。");
-            return ExitCodes.SYSTEM_FAILURE;
+            return ExitCodes.REJECTED;
         }
         List<Map<String, Object>> rows = marts.progress(period, scope, indicator, status);
         out.printf("%s %s 指标进展（数据截至 %s）%n", scope.name(), label, asOf.withNano(0).toString().replace('T', ' '));

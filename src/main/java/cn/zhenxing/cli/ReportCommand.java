@@ -14,6 +14,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code report}: render the quarterly reports as PDF (leaders) and XLSX (staff). */
@@ -21,7 +22,7 @@ import picocli.CommandLine.Spec;
 @Scope("prototype")
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Render quarterly reports from the marts: revitalization, yellow-river, fyp-indicators, completeness.")
-class ReportCommand implements Callable<Integer> {
+class ReportCommand implements Callable<Integer>, NeedsCatalog {
 
     @Spec
     CommandSpec spec;
@@ -40,7 +41,7 @@ class ReportCommand implements Callable<Integer> {
     @Option(names = "--period", required = true, description = "Quarter, e.g. 2025Q3.")
     String period;
 
-    @Option(names = "--region", description = "City edition (revitalization only), e.g. 140400.")
+    @Option(names = "--region", description = "City edition (revitalization only): a city's code or name, e.g. 140400, 长治市 or 长治.")
     String region;
 
     @Option(names = "--format", split = ",", defaultValue = "pdf,xlsx", description = "pdf, xlsx or both (default: ${DEFAULT-VALUE}).")
@@ -50,9 +51,11 @@ class ReportCommand implements Callable<Integer> {
     Path out;
 
     private final ObjectProvider<ReportService> reports;
+    private final Arguments arguments;
 
-    ReportCommand(ObjectProvider<ReportService> reports) {
+    ReportCommand(ObjectProvider<ReportService> reports, Arguments arguments) {
         this.reports = reports;
+        this.arguments = arguments;
     }
 
     @Override
@@ -64,9 +67,22 @@ class ReportCommand implements Callable<Integer> {
             } else {
                 names.add(ReportName.of(which.name));
             }
-            if (region != null && (which.all || names.get(0) != ReportName.REVITALIZATION)) {
-                throw new IllegalArgumentException("--region (city edition) is available for --name revitalization only");
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        period = arguments.period(spec, period).code();
+        if (region != null) {
+            if (which.all || names.get(0) != ReportName.REVITALIZATION) {
+                throw new ParameterException(spec.commandLine(), "--region（市级版）只适用于 --name revitalization。");
             }
+            region = arguments.region(spec, region).code();
+        }
+        for (String format : formats) {
+            if (!List.of("pdf", "xlsx").contains(format)) {
+                throw new ParameterException(spec.commandLine(), "--format 只能是 pdf、xlsx 或 pdf,xlsx：" + format);
+            }
+        }
+        try {
             TextTable t = new TextTable("报告", "文件");
             for (ReportName name : names) {
                 for (Path file : reports.getObject().render(name, period, region, formats, out)) {

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 @Component
 @Scope("prototype")
 @Command(name = "samples", mixinStandardHelpOptions = true, description = "Sample submissions for demos and tests.")
-class SamplesCommand {
+class SamplesCommand implements NeedsCatalog {
 
     @Spec
     CommandSpec spec;

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 @Scope("prototype")
 @Command(name = "submissions", mixinStandardHelpOptions = true,
         description = "List received files: unit, period, version, status (accepted/rejected/superseded), late, errors, warnings.")
-class SubmissionsCommand implements Callable<Integer> {
+class SubmissionsCommand implements Callable<Integer>, NeedsCatalog {
 
     @Spec
     CommandSpec spec;
@@ -24,13 +24,18 @@ class SubmissionsCommand implements Callable<Integer> {
     String period;
 
     private final ObjectProvider<SubmissionStore> store;
+    private final Arguments arguments;
 
-    SubmissionsCommand(ObjectProvider<SubmissionStore> store) {
+    SubmissionsCommand(ObjectProvider<SubmissionStore> store, Arguments arguments) {
         this.store = store;
+        this.arguments = arguments;
     }
 
     @Override
     public Integer call() {
+        if (period != null) {
+            period = arguments.period(spec, period).code();
+        }
         TextTable t = new TextTable("编号", "单位", "报告期", "版本", "状态", "当前", "迟报", "错误", "提示", "指标值", "文件");
         store.getObject().list(period).forEach(r -> t.row(r.get("submission_id"), r.get("unit_name"), r.get("period_code"),
                 r.get("version"), r.get("status"), Boolean.TRUE.equals(r.get("is_current")) ? "是" : "",

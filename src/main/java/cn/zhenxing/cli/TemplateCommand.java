@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "template", mixinStandardHelpOptions = true,
         description = "Write the blank quarterly form (.xlsx) of one or more reporting units, or of every unit, for a quarter. "
                 + "Prints one line per file: unit, period, rows of 表1/表2/表3, path.")
-class TemplateCommand implements Callable<Integer> {
+class TemplateCommand implements Callable<Integer>, NeedsCatalog {
 
     static class Which {
         @Option(names = "--unit", paramLabel = "CODE", required = true, split = ",",
@@ -67,10 +67,6 @@ class TemplateCommand implements Callable<Integer> {
             units.forEach(service::unit);
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println(e.getMessage());
-            return ExitCodes.REJECTED;
-        }
-        if (units.isEmpty()) {
-            spec.commandLine().getErr().println("没有填报单位：请先运行 catalog load 导入目录。");
             return ExitCodes.REJECTED;
         }
         FormDefinition def = FormDefinition.load();

@@ -2,7 +2,6 @@ package cn.zhenxing.cli;
 
 import cn.zhenxing.account.PortalUser;
 import cn.zhenxing.account.PortalUsers;
-import java.security.SecureRandom;
 import java.util.concurrent.Callable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Scope;
@@ -12,10 +11,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code users add|list}: portal accounts. */
+/** {@code users add|list|reset-password}: portal accounts. */
 @Component
 @Scope("prototype")
-@Command(name = "users", mixinStandardHelpOptions = true, subcommands = {UsersCommand.Add.class, UsersCommand.ListUsers.class},
+@Command(name = "users", mixinStandardHelpOptions = true, subcommands = {UsersCommand.Add.class, UsersCommand.ListUsers.class, UsersCommand.ResetPassword.class},
         description = "Web portal accounts: statisticians (one unit), administrators, leaders (optionally one city).")
 class UsersCommand implements Runnable {
 
@@ -28,10 +27,9 @@ class UsersCommand implements Runnable {
     }
 
     @Component
-
     @Scope("prototype")
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Create an account; without --password one is generated and printed once.")
-    static class Add implements Callable<Integer> {
+    static class Add implements Callable<Integer>, NeedsCatalog {
         @Spec
         CommandSpec spec;
 
@@ -66,8 +64,13 @@ class UsersCommand implements Runnable {
         }
 
         @Override
+        public boolean needsCatalog() {
+            return "statistician".equalsIgnoreCase(role); // bound to a reporting unit of the catalog
+        }
+
+        @Override
         public Integer call() {
-            String chosen = password != null ? password : generated();
+            String chosen = password != null ? password : PortalUsers.newPassword();
             if (ifAbsent && users.getObject().exists(username)) {
                 spec.commandLine().getOut().println("User '" + username + "' exists; unchanged.");
                 return ExitCodes.OK;
@@ -82,19 +85,45 @@ class UsersCommand implements Runnable {
             return ExitCodes.OK;
         }
 
-        static String generated() {
-            String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
-            SecureRandom random = new SecureRandom();
-            StringBuilder s = new StringBuilder();
-            for (int i = 0; i < 16; i++) {
-                s.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+
+    @Component
+    @Scope("prototype")
+    @Command(name = "reset-password", mixinStandardHelpOptions = true,
+            description = "Give an account a new password: the one of --password, or a generated one printed once. The old one stops working.")
+    static class ResetPassword implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--username", required = true, description = "Login name.")
+        String username;
+
+        @Option(names = "--password", description = "The new password (at least 10 characters); without it one is generated.")
+        String password;
+
+        private final ObjectProvider<PortalUsers> users;
+
+        ResetPassword(ObjectProvider<PortalUsers> users) {
+            this.users = users;
+        }
+
+        @Override
+        public Integer call() {
+            String chosen;
+            try {
+                chosen = users.getObject().resetPassword(username, password);
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println(e.getMessage());
+                return ExitCodes.REJECTED;
             }
-            return s.toString();
+            spec.commandLine().getOut().println(password == null
+                    ? "已为“" + username + "”生成新密码（只显示这一次）：" + chosen
+                    : "已为“" + username + "”设置新密码。");
+            return ExitCodes.OK;
         }
     }
 
     @Component
-
     @Scope("prototype")
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List accounts.")
     static class ListUsers implements Callable<Integer> {

@@ -50,10 +50,9 @@ public class FormContentService {
         return units.get(0);
     }
 
-    /** A quarter the warehouse knows (dim_period), or an IllegalArgumentException saying what a quarter looks like. */
+    /** A quarter the warehouse knows (dim_period), or an IllegalArgumentException saying in Chinese why not. */
     public Quarter period(String periodCode) {
-        return calendar.quarter(periodCode)
-                .orElseThrow(() -> new IllegalArgumentException("报告期格式应为 2025Q3 这样的年份加季度，且在 2015–2035 年之间：" + periodCode));
+        return calendar.knownQuarter(periodCode);
     }
 
     public FormContent content(String unitCode, String periodCode) {

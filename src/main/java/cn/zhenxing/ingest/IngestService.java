@@ -151,9 +151,33 @@ public class IngestService {
         return moved;
     }
 
-    /** Validates without writing anything. */
+    /**
+     * Decides files and directories as {@link #ingest} would, writing nothing: the same duplicate rule, the
+     * same checks with the submitter's unit and the arrival date (null = now). Accepted files come back
+     * ACCEPTED without a version, since nothing was published.
+     */
+    public List<Outcome> dryRun(List<Path> paths, String expectedUnit, LocalDateTime receivedAt, Consumer<Outcome> progress)
+            throws Exception {
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Path file : expand(paths)) {
+            Outcome outcome = dryRunOne(file, expectedUnit, receivedAt != null ? receivedAt : LocalDateTime.now());
+            outcomes.add(outcome);
+            progress.accept(outcome);
+        }
+        return outcomes;
+    }
+
+    /** One file, as a channel that knows neither unit nor arrival date would check it now. */
     public Outcome dryRun(Path file) throws Exception {
-        CheckedForm form = checker.check(file, null, LocalDateTime.now());
+        return dryRunOne(file, null, LocalDateTime.now());
+    }
+
+    private Outcome dryRunOne(Path file, String expectedUnit, LocalDateTime receivedAt) throws Exception {
+        Optional<Outcome> same = sameBytesAccepted(file, Checksums.sha256(file), expectedUnit);
+        if (same.isPresent()) {
+            return same.get();
+        }
+        CheckedForm form = checker.check(file, expectedUnit, receivedAt);
         return new Outcome(form.accepted() ? Status.ACCEPTED : Status.REJECTED, null, file, form.meta().unitCode(), form.meta().periodCode(),
                 null, form.errorCount(), form.warningCount(), null, form.problems(), null);
     }
@@ -161,15 +185,9 @@ public class IngestService {
     Outcome ingestOne(Path file, String name, String channel, String submittedBy, String expectedUnit, LocalDateTime receivedAt)
             throws Exception {
         String sha = Checksums.sha256(file);
-        Optional<Long> accepted = store.acceptedWithSameBytes(sha);
-        if (accepted.isPresent()) {
-            Outcome duplicate = outcome(Status.DUPLICATE, file, accepted.get());
-            if (expectedUnit != null && !expectedUnit.equals(duplicate.unitCode())) {
-                // Another unit's accepted file: refused like any form of another unit, without its details.
-                return new Outcome(Status.REJECTED, null, file, null, null, null, 1, 0, null, List.of(Problem.error(null, null, null,
-                        "此文件不是本单位的报表。", "请下载本单位的模板填报后上传。")), null);
-            }
-            return duplicate;
+        Optional<Outcome> same = sameBytesAccepted(file, sha, expectedUnit);
+        if (same.isPresent()) {
+            return same.get();
         }
         JobParametersBuilder params = new JobParametersBuilder()
                 .addString(IngestJobConfiguration.SHA256, sha)
@@ -203,6 +221,21 @@ public class IngestService {
         }
         long id = execution.getExecutionContext().getLong(IngestJobConfiguration.SUBMISSION_ID);
         return outcome(null, file, id);
+    }
+
+    /** The same bytes accepted before: a DUPLICATE, or refused when they are another unit's file. */
+    private Optional<Outcome> sameBytesAccepted(Path file, String sha, String expectedUnit) {
+        Optional<Long> accepted = store.acceptedWithSameBytes(sha);
+        if (accepted.isEmpty()) {
+            return Optional.empty();
+        }
+        Outcome duplicate = outcome(Status.DUPLICATE, file, accepted.get());
+        if (expectedUnit != null && !expectedUnit.equals(duplicate.unitCode())) {
+            // Another unit's accepted file: refused like any form of another unit, without its details.
+            return Optional.of(new Outcome(Status.REJECTED, null, file, null, null, null, 1, 0, null, List.of(Problem.error(null, null, null,
+                    "此文件不是本单位的报表。", "请下载本单位的模板填报后上传。")), null));
+        }
+        return Optional.of(duplicate);
     }
 
     /** @param status the outcome, or null to take it from the submission's decision */

@@ -31,6 +31,36 @@ public class MartQueries {
         return first("region", jdbc.queryForList(MartRefresher.SQL.get("findRegion"), Map.of("key", key)));
     }
 
+    /**
+     * The planning areas a user's word names: the one whose code or name it is, else every area whose
+     * name contains it (黄河流域 → 黄河流域规划范围). Several results mean the word is ambiguous.
+     */
+    public List<Scope> areasMatching(String key) {
+        return matching("area", "findArea", "findAreaLike", key);
+    }
+
+    /** Current regions as {@link #areasMatching}: 长治 → 长治市; each name carries its city when it is a county (城区（阳泉市）). */
+    public List<Scope> regionsMatching(String key) {
+        return matching("region", "findRegion", "findRegionLike", key);
+    }
+
+    private List<Scope> matching(String type, String exact, String like, String key) {
+        List<Map<String, Object>> rows = jdbc.queryForList(MartRefresher.SQL.get(exact), Map.of("key", key));
+        if (rows.isEmpty() && !key.isBlank()) {
+            rows = jdbc.queryForList(MartRefresher.SQL.get(like), Map.of("key", key));
+        }
+        return rows.stream().map(r -> new Scope(type, (String) r.get("scope_code"), (String) r.get("scope_name"))).toList();
+    }
+
+    /** How a candidate is told apart in a list: 城区（140302，阳泉市）. */
+    public String describe(Scope scope) {
+        if (!"region".equals(scope.type())) {
+            return scope.name() + "（" + scope.code() + "）";
+        }
+        List<String> city = jdbc.queryForList(MartRefresher.SQL.get("regionCity"), Map.of("code", scope.code()), String.class);
+        return scope.name() + "（" + scope.code() + (city.isEmpty() || city.get(0) == null ? "" : "，" + city.get(0)) + "）";
+    }
+
     private static Scope first(String type, List<Map<String, Object>> rows) {
         return rows.isEmpty() ? null : new Scope(type, (String) rows.get(0).get("scope_code"), (String) rows.get(0).get("scope_name"));
     }
@@ -40,12 +70,6 @@ public class MartQueries {
         return jdbc.queryForList(MartRefresher.SQL.get("progressRows"), new MapSqlParameterSource()
                 .addValue("periodCode", periodCode).addValue("scopeType", scope.type()).addValue("scopeCode", scope.code())
                 .addValue("indicator", indicator).addValue("status", status));
-    }
-
-    /** 2025年第三季度 for 2025Q3, or null for an unknown period. */
-    public String periodLabel(String periodCode) {
-        List<String> labels = jdbc.queryForList(MartRefresher.SQL.get("periodLabel"), Map.of("periodCode", periodCode), String.class);
-        return labels.isEmpty() ? null : labels.get(0);
     }
 
     /** Each unit's completeness row for the quarter (the administrator's board). */

@@ -27,6 +27,7 @@ public enum ReportName {
 
     public static ReportName of(String code) {
         return Arrays.stream(values()).filter(n -> n.code.equals(code)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("Unknown report '" + code + "': one of revitalization, yellow-river, fyp-indicators, completeness"));
+                .orElseThrow(() -> new IllegalArgumentException("没有名为“" + code + "”的报告，可选：revitalization（革命老区振兴）、yellow-river（黄河流域）、"
+                        + "fyp-indicators（“十四五”主要指标）、completeness（报送情况）。"));
     }
 }

@@ -7,6 +7,9 @@ SELECT * FROM ops_portal_user WHERE username = :username;
 INSERT INTO ops_portal_user (username, password_hash, display_name, email, role, unit_code, region_code)
 VALUES (:username, :hash, :name, :email, :role, :unit, :region);
 
+-- name: userPasswordUpdate
+UPDATE ops_portal_user SET password_hash = :hash WHERE username = :username;
+
 -- name: users
 SELECT u.user_id, u.username, u.display_name, u.email, u.role, u.unit_code, ru.name_zh AS unit_name, u.region_code, u.enabled, u.created_at
 FROM ops_portal_user u LEFT JOIN dim_reporting_unit ru ON ru.unit_code = u.unit_code ORDER BY u.role, u.username;
@@ -29,6 +32,3 @@ SELECT enabled FROM ops_portal_user WHERE username = :username;
 
 -- name: setEnabled
 UPDATE ops_portal_user SET enabled = :enabled WHERE username = :username;
-
--- name: setPassword
-UPDATE ops_portal_user SET password_hash = :hash WHERE username = :username;

@@ -15,6 +15,9 @@ WHERE period_type = 'Q' AND period_key >= (SELECT MIN(period_key) FROM ops_submi
 -- name: knownQuarter
 SELECT period_code FROM dim_period WHERE period_type = 'Q' AND period_code = :code;
 
+-- name: quarterYears
+SELECT MIN(year) AS first_year, MAX(year) AS last_year FROM dim_period WHERE period_type = 'Q';
+
 -- name: lockReason
 SELECT reason_zh FROM ops_period_lock WHERE period_key = :p;
 

@@ -9,6 +9,9 @@ UPDATE ops_catalog_load SET rows_inserted = ?, rows_updated = ?, rows_unchanged 
 -- name: loadCounts
 SELECT rows_inserted, rows_updated, rows_unchanged FROM ops_catalog_load WHERE catalog_load_id = ?;
 
+-- name: catalogLoaded
+SELECT EXISTS (SELECT 1 FROM dim_reporting_unit) AND EXISTS (SELECT 1 FROM dim_period WHERE period_type = 'Q');
+
 -- name: regionRowCount
 SELECT COUNT(*) FROM dim_region;
 

@@ -560,6 +560,19 @@ SELECT area_code AS scope_code, name_zh AS scope_name FROM dim_planning_area WHE
 -- name: findRegion
 SELECT region_code AS scope_code, name_zh AS scope_name FROM dim_region WHERE is_current AND (region_code = :key OR name_zh = :key);
 
+-- A user's word for a planning area or region, when it is no code or full name: names containing it.
+-- name: findAreaLike
+SELECT area_code AS scope_code, name_zh AS scope_name FROM dim_planning_area
+WHERE name_zh LIKE CONCAT('%', :key, '%') ORDER BY sort_order;
+
+-- name: findRegionLike
+SELECT region_code AS scope_code, name_zh AS scope_name FROM dim_region
+WHERE is_current AND name_zh LIKE CONCAT('%', :key, '%') ORDER BY region_code;
+
+-- name: regionCity
+SELECT c.name_zh FROM dim_region r LEFT JOIN dim_region c ON c.region_code = r.city_code AND c.is_current AND c.region_code <> r.region_code
+WHERE r.is_current AND r.region_code = :code;
+
 -- name: progressRows
 SELECT m.*, i.direction
 FROM mart_indicator_progress m JOIN dim_indicator i ON i.indicator_key = m.indicator_key
@@ -570,9 +583,6 @@ ORDER BY m.plan_code, m.indicator_key;
 
 -- name: lastRefresh
 SELECT MAX(finished_at) FROM ops_mart_refresh r JOIN dim_period p ON p.period_key = r.period_key WHERE p.period_code = :periodCode;
-
--- name: periodLabel
-SELECT label_zh FROM dim_period WHERE period_code = :periodCode;
 
 -- name: completenessBoard
 SELECT c.unit_code, c.unit_name, c.deadline, c.status_zh, c.first_accepted_received_at, c.days_late, c.rejected_count, c.versions

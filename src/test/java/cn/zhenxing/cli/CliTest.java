@@ -23,6 +23,11 @@ class CliTest {
     record Run(int exitCode, String out, String err) {}
 
     Run run(String... args) {
+        return execute(root, factory, args);
+    }
+
+    /** Runs one command line in the test's Spring context, capturing what it prints. */
+    static Run execute(ZhenxingCommand root, IFactory factory, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cli = CliRunner.newCommandLine(root, factory);
@@ -71,12 +76,26 @@ class CliTest {
         assertThat(again.exitCode()).as(again.err() + again.out().lines().filter(l -> l.startsWith("[")).reduce("", (a, b) -> b)).isZero();
         assertThat(again.out().lines().filter(l -> l.startsWith("DUPLICATE")).count()).isEqualTo(4 * 13 - 1);
         assertThat(progressRows(again.out())).isEqualTo(progressRows(demo.out())).isNotEmpty();
+        // A second run says nothing new: no late notice for a file received before, the same 数据截至 (no refresh).
+        assertThat(again.out()).doesNotContain("已逾期").contains("Skipped: no form was accepted in this run");
+        assertThat(asOfLine(again.out())).isEqualTo(asOfLine(demo.out())).contains("数据截至");
         Run unknownArea = run("progress", "--period", "2025Q4", "--area", "太行山");
-        assertThat(unknownArea.exitCode()).isEqualTo(1);
-        assertThat(unknownArea.err()).contains("未找到规划区域“太行山”");
+        assertThat(unknownArea.exitCode()).isEqualTo(2);
+        assertThat(unknownArea.err()).contains("未找到规划区域“太行山”", "黄河流域规划范围");
         Run city = run("progress", "--period", "2025Q4", "--region", "长治市", "--indicator", "FYP14-03");
         // The city typed its own row: that value wins over the sum of its 12 counties.
         assertThat(city.out()).containsPattern("FYP14-03\\s+规上工业企业数量\\s+户\\s+[0-9.]+\\s+上报\\s+12/12");
+        // Names as users type them: an unambiguous part of the name.
+        Run yellowRiver = run("progress", "--period", "2025Q4", "--area", "黄河流域");
+        assertThat(yellowRiver.exitCode()).as(yellowRiver.err()).isZero();
+        assertThat(yellowRiver.out()).contains("黄河流域规划范围 2025年第四季度 指标进展");
+        Run changzhi = run("progress", "--period", "2025Q4", "--region", "长治", "--indicator", "FYP14-03");
+        assertThat(changzhi.exitCode()).as(changzhi.err()).isZero();
+        assertThat(changzhi.out()).contains("长治市 2025年第四季度 指标进展");
+        Run cityEdition = run("report", "--name", "revitalization", "--period", "2025Q4", "--region", "长治", "--format", "pdf",
+                "--out", out.resolve("city").toString());
+        assertThat(cityEdition.exitCode()).as(cityEdition.err()).isZero();
+        assertThat(out.resolve("city").resolve("revitalization-2025Q4-140400.pdf")).isNotEmptyFile();
         assertThat(demo.out()).containsPattern("太行革命老区\\s+TH2021\\s+35\\s");
         assertThat(demo.out()).containsPattern("regions: counties\\s+117");
 
@@ -112,6 +131,11 @@ class CliTest {
 
         Run neither = run("template", "--period", "2025Q3");
         assertThat(neither.exitCode()).as("--unit or --all is required").isEqualTo(2);
+    }
+
+    /** The progress table's title line with its 数据截至 time. */
+    static String asOfLine(String out) {
+        return out.lines().filter(l -> l.contains("指标进展（数据截至")).findFirst().orElse("");
     }
 
     /** The rows of the progress table a command printed, without its as-of header line. */
