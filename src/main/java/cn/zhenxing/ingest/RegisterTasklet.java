@@ -23,6 +23,7 @@ class RegisterTasklet implements Tasklet {
     private final String sha256;
     private final String channel;
     private final String submittedBy;
+    private final String senderUnit;
     private final LocalDateTime receivedAt;
 
     RegisterTasklet(SubmissionStore store,
@@ -31,6 +32,7 @@ class RegisterTasklet implements Tasklet {
                     @Value("#{jobParameters['" + IngestJobConfiguration.SHA256 + "']}") String sha256,
                     @Value("#{jobParameters['" + IngestJobConfiguration.CHANNEL + "']}") String channel,
                     @Value("#{jobParameters['" + IngestJobConfiguration.SUBMITTED_BY + "']}") String submittedBy,
+                    @Value("#{jobParameters['" + IngestJobConfiguration.EXPECTED_UNIT + "']}") String senderUnit,
                     @Value("#{jobParameters['" + IngestJobConfiguration.RECEIVED_AT + "']}") String receivedAt) {
         this.store = store;
         this.file = Path.of(path);
@@ -38,6 +40,7 @@ class RegisterTasklet implements Tasklet {
         this.sha256 = sha256;
         this.channel = channel;
         this.submittedBy = submittedBy;
+        this.senderUnit = senderUnit;
         this.receivedAt = LocalDateTime.parse(receivedAt);
     }
 
@@ -54,7 +57,7 @@ class RegisterTasklet implements Tasklet {
             ctx.putLong(IngestJobConfiguration.SUBMISSION_ID, undecided.get());
             return RepeatStatus.FINISHED;
         }
-        long id = store.register(name, sha256, Files.size(file), channel, submittedBy, receivedAt, jobExecution.getId());
+        long id = store.register(name, sha256, Files.size(file), channel, submittedBy, senderUnit, receivedAt, jobExecution.getId());
         ctx.putLong(IngestJobConfiguration.SUBMISSION_ID, id);
         return RepeatStatus.FINISHED;
     }

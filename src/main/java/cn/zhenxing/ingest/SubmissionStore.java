@@ -27,8 +27,9 @@ public class SubmissionStore {
         this.jdbc = jdbc;
     }
 
-    public long register(String fileName, String sha256, long size, String channel, String submittedBy, LocalDateTime receivedAt,
-                         Long jobExecutionId) {
+    /** @param senderUnit the unit the channel vouches for (the uploader's), or null */
+    public long register(String fileName, String sha256, long size, String channel, String submittedBy, String senderUnit,
+                         LocalDateTime receivedAt, Long jobExecutionId) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update(con -> {
             PreparedStatement ps = con.prepareStatement(SQL.get("submissionInsert"), Statement.RETURN_GENERATED_KEYS);
@@ -37,8 +38,9 @@ public class SubmissionStore {
             ps.setLong(3, size);
             ps.setString(4, channel);
             ps.setString(5, submittedBy);
-            ps.setObject(6, receivedAt);
-            ps.setObject(7, jobExecutionId);
+            ps.setString(6, senderUnit);
+            ps.setObject(7, receivedAt);
+            ps.setObject(8, jobExecutionId);
             return ps;
         }, key);
         return key.getKey().longValue();
@@ -155,9 +157,9 @@ public class SubmissionStore {
         jdbc.update(SQL.get("markRejected"), decidedAt, errors, warnings, id);
     }
 
-    /** A unit's latest submissions, newest first (the upload page's history). */
+    /** A unit's latest submissions, newest first (the upload page's history), with its files no form could be read from. */
     public List<Map<String, Object>> history(String unitCode) {
-        return jdbc.queryForList(SQL.get("unitHistory"), unitCode);
+        return jdbc.queryForList(SQL.get("unitHistory"), unitCode, unitCode);
     }
 
     /** The submission's unit and feedback file, or nothing (the portal checks ownership with it). */

@@ -17,8 +17,9 @@ JOIN dim_project p ON p.project_key = f.project_key
 WHERE s.unit_key = ? AND s.period_key = ?;
 
 -- name: submissionInsert
-INSERT INTO ops_submission (version, file_name, file_sha256, file_size, channel, submitted_by, status, received_at, job_execution_id)
-VALUES (0, ?, ?, ?, ?, ?, 'received', ?, ?);
+INSERT INTO ops_submission (version, file_name, file_sha256, file_size, channel, submitted_by, sender_unit_code, status, received_at,
+                            job_execution_id)
+VALUES (0, ?, ?, ?, ?, ?, ?, 'received', ?, ?);
 
 -- name: submissionIdentify
 UPDATE ops_submission SET unit_key = ?, period_key = ?, template_version = ?, file_format = ?, filler = ?, filler_phone = ?,
@@ -168,13 +169,13 @@ ORDER BY p.period_code, u.unit_code, s.submission_id;
 -- name: unitHistory
 SELECT s.submission_id, p.period_code, s.version, s.status, s.file_name, s.channel, s.submitted_by, s.received_at, s.error_count,
        s.warning_count, s.is_late, s.feedback_path IS NOT NULL AS has_feedback
-FROM ops_submission s JOIN dim_period p ON p.period_key = s.period_key
-JOIN dim_reporting_unit u ON u.unit_key = s.unit_key
-WHERE u.unit_code = ? AND s.status <> 'duplicate'
+FROM ops_submission s LEFT JOIN dim_period p ON p.period_key = s.period_key
+LEFT JOIN dim_reporting_unit u ON u.unit_key = s.unit_key
+WHERE (u.unit_code = ? OR (s.unit_key IS NULL AND s.sender_unit_code = ?)) AND s.status <> 'duplicate'
 ORDER BY s.submission_id DESC LIMIT 50;
 
 -- name: submissionOwner
-SELECT s.submission_id, u.unit_code, s.feedback_path, s.file_name, s.status
+SELECT s.submission_id, COALESCE(u.unit_code, s.sender_unit_code) AS unit_code, s.feedback_path, s.file_name, s.status
 FROM ops_submission s LEFT JOIN dim_reporting_unit u ON u.unit_key = s.unit_key WHERE s.submission_id = ?;
 
 -- name: setStoredPath

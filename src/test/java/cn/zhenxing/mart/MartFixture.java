@@ -33,7 +33,7 @@ final class MartFixture {
         // Registered and decided through the ingest feature's store; only the identification (which a
         // real file's cover sheet gives) is set here. Other statuses ("received", ...) stay as registered.
         long id = submissions.register("fixture.xlsx", java.util.UUID.randomUUID().toString().replace("-", "")
-                + java.util.UUID.randomUUID().toString().replace("-", ""), 1, "cli", null, receivedAt, null);
+                + java.util.UUID.randomUUID().toString().replace("-", ""), 1, "cli", null, null, receivedAt, null);
         jdbc.update("UPDATE ops_submission SET unit_key = ?, period_key = ? WHERE submission_id = ?", unitKey, periodKey, id);
         switch (status) {
             case "accepted" -> submissions.publish(id, unitKey, cn.zhenxing.warehouse.Quarter.ofKey(periodKey), receivedAt, 0, 0);

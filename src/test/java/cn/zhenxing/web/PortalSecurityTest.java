@@ -307,6 +307,22 @@ class PortalSecurityTest {
     }
 
     @Test
+    void aDamagedUploadStaysInTheUploadersHistoryWithItsFeedback() throws Exception {
+        byte[] form = uniqueForm("140400", "damaged");
+        byte[] damaged = java.util.Arrays.copyOf(form, form.length / 3);
+        page(multipart("/upload").file(new MockMultipartFile("files", "长治半个文件.xlsx", FileDownload.XLSX.toString(), damaged))
+                .with(user(changzhi)).with(csrf()));
+        long id = jdbc.queryForObject("SELECT submission_id FROM ops_submission WHERE file_name = '长治半个文件.xlsx'", Long.class);
+        assertThat(jdbc.queryForObject("SELECT unit_key FROM ops_submission WHERE submission_id = ?", Integer.class, id))
+                .as("no form could be read from it").isNull();
+        String table = page(get("/upload").with(user(changzhi)));
+        assertThat(table.substring(table.indexOf("id=\"history\""))).contains("长治半个文件.xlsx");
+        mvc.perform(get("/feedback/" + id).with(user(changzhi))).andExpect(status().isOk());
+        mvc.perform(get("/feedback/" + id).with(user(taiyuan))).andExpect(status().isNotFound());
+        assertThat(page(get("/admin/units/140400").with(user(admin)))).contains("长治半个文件.xlsx");
+    }
+
+    @Test
     void aLateFileIsANoticeNotAnError() throws Exception {
         String result = page(multipart("/upload").file(new MockMultipartFile("files", "太原迟报.xlsx", FileDownload.XLSX.toString(), uniqueForm("140100", "late")))
                 .with(user(taiyuan)).with(csrf()));
