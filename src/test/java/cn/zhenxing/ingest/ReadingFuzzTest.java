@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * exception. In {@code mvn verify} Jazzer replays the committed inputs under
  * {@code src/test/resources/cn/zhenxing/ingest/ReadingFuzzTestInputs/} (the seed forms and every
  * finding fixed since) and then fuzzes for 30 s in the -Xmx256m execution; a nightly run is
- * {@code mvn -Djazzer.max_duration=8h surefire:test@fuzz} (README).
+ * a loop of {@code mvn surefire:test@fuzz}, each resuming from the grown corpus (README).
  */
 class ReadingFuzzTest {
 
