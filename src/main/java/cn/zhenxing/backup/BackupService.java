@@ -11,7 +11,6 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +18,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -219,7 +220,7 @@ public class BackupService {
                 dropped++;
             }
         }
-        load(target, dump);
+        load(dump);
         List<String> differences = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
             JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
@@ -336,26 +337,45 @@ public class BackupService {
         }
     }
 
-    private void load(Target target, Path dump) throws IOException, InterruptedException {
-        Path program = program("mariadb", "mysql");
-        Path options = optionFile(target);
-        try {
-            Process p = start(program, options, List.of("--default-character-set=utf8mb4", "--batch", target.database()));
-            CompletableFuture<String> errors = drain(p.getErrorStream());
-            CompletableFuture<String> output = drain(p.getInputStream());
-            try (InputStream in = new GZIPInputStream(Files.newInputStream(dump), 1 << 16); OutputStream out = p.getOutputStream()) {
-                in.transferTo(out);
-            } catch (IOException e) {
-                p.destroy();
-                throw new IllegalStateException(program + " stopped reading the dump: " + errors.join().strip(), e);
+    /**
+     * Runs the dump's statements on a connection of its own (the dump changes session settings such as
+     * the time zone). Done over JDBC rather than with the {@code mariadb} client, which the embedded
+     * MariaDB's binaries cannot run without libncurses 5. Statements end with a line ending in the
+     * delimiter: mariadb-dump writes values' line breaks as {@code \n}, so no value spans lines.
+     */
+    private void load(Path dump) throws IOException, SQLException {
+        String url = dataSourceProperties.determineUrl();
+        try (Connection c = DriverManager.getConnection(url, dataSourceProperties.determineUsername(), dataSourceProperties.determinePassword());
+             Statement statement = c.createStatement();
+             BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(dump), 1 << 16),
+                     StandardCharsets.UTF_8.newDecoder()))) {
+            statement.setEscapeProcessing(false); // data may hold JDBC escape syntax such as {d ...}
+            StringBuilder sql = new StringBuilder();
+            String delimiter = ";";
+            long lineNumber = 0;
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                lineNumber++;
+                if (sql.isEmpty() && (line.isBlank() || line.startsWith("-- ") || line.equals("--"))) {
+                    continue;
+                }
+                if (sql.isEmpty() && line.startsWith("DELIMITER ")) {
+                    delimiter = line.substring("DELIMITER ".length()).strip();
+                    continue;
+                }
+                sql.append(line).append('\n');
+                if (line.endsWith(delimiter)) {
+                    String text = sql.substring(0, sql.length() - 1 - delimiter.length());
+                    try {
+                        statement.execute(text);
+                    } catch (SQLException e) {
+                        throw new SQLException("Restore failed at line " + lineNumber + " of " + dump + ": " + e.getMessage(), e);
+                    }
+                    sql.setLength(0);
+                }
             }
-            int code = p.waitFor();
-            output.join();
-            if (code != 0) {
-                throw new IllegalStateException(program + " failed (exit " + code + "): " + errors.join().strip());
+            if (!sql.toString().isBlank()) {
+                throw new IllegalStateException(dump + " ends inside a statement: the dump is incomplete");
             }
-        } finally {
-            Files.deleteIfExists(options);
         }
     }
 

@@ -70,7 +70,7 @@ class DbCommand {
         BackupService.Manifest m = b.manifest();
         spec.commandLine().getOut().printf("Backup of %s (schema version %s, %d tables, %d rows) written to %s in %.1f s%n"
                         + "  %s  %d bytes  sha256 %s%n",
-                m.database(), m.schemaVersion(), m.tables().size(), m.rows(), b.dir().toAbsolutePath(), m.durationMillis() / 1000.0,
+                m.database(), m.schemaVersion() == null ? "none" : m.schemaVersion(), m.tables().size(), m.rows(), b.dir().toAbsolutePath(), m.durationMillis() / 1000.0,
                 m.dumpFile(), m.dumpBytes(), m.sha256());
         return ExitCodes.OK;
     }
