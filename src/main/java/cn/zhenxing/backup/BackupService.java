@@ -64,7 +64,7 @@ public class BackupService {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
     /** Tables only ingest and marts refresh write: their counts must match the manifest exactly after a restore. */
     private static final Pattern GUARDED = Pattern.compile("(dim|bridge|fact|stg|mart|cfg)_.*");
-    private static final Pattern DEFINER = Pattern.compile("^(/\\*!500\\d\\d) DEFINER=`[^`]*`@`[^`]*`");
+    private static final Pattern DEFINER = Pattern.compile(" DEFINER=`[^`]*`(@`[^`]*`)?");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** A backup's manifest, as written to {@value #MANIFEST}. */
@@ -323,7 +323,7 @@ public class BackupService {
                  BufferedWriter out = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(dump), 1 << 16),
                          StandardCharsets.UTF_8))) {
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    out.write(line.startsWith("/*!500") ? DEFINER.matcher(line).replaceFirst("$1") : line);
+                    out.write(withoutDefiner(line));
                     out.write('\n');
                 }
             }
@@ -343,6 +343,11 @@ public class BackupService {
      * MariaDB's binaries cannot run without libncurses 5. Statements end with a line ending in the
      * delimiter: mariadb-dump writes values' line breaks as {@code \n}, so no value spans lines.
      */
+    /** A view's or trigger's definer clause removed: restored objects belong to the restoring account. */
+    static String withoutDefiner(String line) {
+        return line.startsWith("/*!50") ? DEFINER.matcher(line).replaceFirst("") : line;
+    }
+
     private void load(Path dump) throws IOException, SQLException {
         String url = dataSourceProperties.determineUrl();
         try (Connection c = DriverManager.getConnection(url, dataSourceProperties.determineUsername(), dataSourceProperties.determinePassword());
