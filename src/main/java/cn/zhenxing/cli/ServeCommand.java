@@ -46,12 +46,12 @@ class ServeCommand implements Callable<Integer> {
         }
         WebProperties.InitialAdmin admin = web.initialAdmin();
         if (admin.username() == null || admin.password() == null) {
-            spec.commandLine().getErr().println("No portal administrator yet: set ZHENXING_WEB_INITIAL_ADMIN_USERNAME and "
-                    + "ZHENXING_WEB_INITIAL_ADMIN_PASSWORD (at least 10 characters) and restart, or run `users add --role admin`.");
+            spec.commandLine().getErr().println("尚无网页管理员账号：请设置 ZHENXING_WEB_INITIAL_ADMIN_USERNAME 和 "
+                    + "ZHENXING_WEB_INITIAL_ADMIN_PASSWORD（密码至少10位）后重新启动，或执行 users add --role admin。");
             return;
         }
         accounts.create(admin.username(), admin.password(), "系统管理员", PortalUser.Role.ADMIN, null, null);
-        spec.commandLine().getOut().println("Created the initial administrator '" + admin.username() + "' from configuration.");
+        spec.commandLine().getOut().println("已按配置创建首个管理员账号“" + admin.username() + "”。");
     }
 
     @Override

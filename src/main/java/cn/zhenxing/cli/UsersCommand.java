@@ -72,7 +72,7 @@ class UsersCommand implements Runnable {
         public Integer call() {
             String chosen = password != null ? password : PortalUsers.newPassword();
             if (ifAbsent && users.getObject().exists(username)) {
-                spec.commandLine().getOut().println("User '" + username + "' exists; unchanged.");
+                spec.commandLine().getOut().println("账号“" + username + "”已存在，未作改动。");
                 return ExitCodes.OK;
             }
             try {
@@ -81,10 +81,19 @@ class UsersCommand implements Runnable {
                 spec.commandLine().getErr().println(e.getMessage().startsWith("No enum") ? "角色须为 statistician、admin 或 leader。" : e.getMessage());
                 return ExitCodes.REJECTED;
             }
-            spec.commandLine().getOut().println("Created " + role + " '" + username + "'" + (password == null ? " with password: " + chosen : "."));
+            spec.commandLine().getOut().println("已创建" + roleZh(role) + "账号“" + username + "”" + (password == null ? "，密码（只显示这一次）：" + chosen : "。"));
             return ExitCodes.OK;
         }
 
+    }
+
+    private static String roleZh(String role) {
+        return switch (role.toLowerCase()) {
+            case "statistician" -> "统计员";
+            case "leader" -> "领导";
+            case "admin" -> "管理员";
+            default -> role;
+        };
     }
 
     @Component
