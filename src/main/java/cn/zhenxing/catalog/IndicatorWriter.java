@@ -51,6 +51,7 @@ class IndicatorWriter extends CatalogWriter {
         v.put("rollup_weight", row.get("rollup_weight"));
         v.put("numerator_name_zh", row.get("numerator_name_zh"));
         v.put("denominator_name_zh", row.get("denominator_name_zh"));
+        v.put("ratio_factor", row.get("ratio_factor") == null ? null : new java.math.BigDecimal(row.get("ratio_factor")));
         v.put("report_level", oneOf(row, "report_level", List.of("province", "city", "county")));
         v.put("frequency", oneOf(row, "frequency", List.of("quarterly", "annual")));
         v.put("scope_label", scopeLabel);
