@@ -1,5 +1,7 @@
 package cn.zhenxing.ingest;
 
+import cn.zhenxing.audit.AuditInput;
+import cn.zhenxing.audit.FormAudit;
 import cn.zhenxing.calendar.ReportingCalendar;
 import cn.zhenxing.form.FormContent;
 import cn.zhenxing.form.FormContentService;
@@ -10,8 +12,8 @@ import cn.zhenxing.warehouse.Quarter;
 import cn.zhenxing.workbook.Problem;
 import cn.zhenxing.workbook.ProblemList;
 import cn.zhenxing.workbook.WorkbookCells;
-import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -22,19 +24,20 @@ import org.springframework.stereotype.Component;
  * This class decides whether the form can be checked at all (marker, version, unit, sheets) and asks
  * the calendar about the quarter; the sheets' contents are checked by the pure checks
  * ({@link HeaderCheck}, {@link CoverCheck}, {@link IndicatorRowsCheck}, {@link TaskRowsCheck},
- * {@link ProjectRowsCheck}, {@link StrayCellsCheck}) against prior values loaded here.
+ * {@link ProjectRowsCheck}, {@link StrayCellsCheck}); then the validation rules of etl/rules ({@link FormAudit})
+ * judge the figures against each other, the region hierarchy, the plan and the accepted history.
  */
 @Component
 public class FormValidator {
 
     private final FormContentService contents;
     private final ReportingCalendar calendar;
-    private final SubmissionStore store;
+    private final FormAudit audit;
 
-    public FormValidator(FormContentService contents, ReportingCalendar calendar, SubmissionStore store) {
+    public FormValidator(FormContentService contents, ReportingCalendar calendar, FormAudit audit) {
         this.contents = contents;
         this.calendar = calendar;
-        this.store = store;
+        this.audit = audit;
     }
 
     /**
@@ -93,15 +96,13 @@ public class FormValidator {
         }
         HeaderCheck.check(def, form.headers(), problems);
         CheckedForm.Cover cover = CoverCheck.check(def.cover(), form.cover(), content.unit(), problems);
-        int unitKey = content.unit().unitKey();
-        Quarter previous = quarter.previous();
-        Map<String, BigDecimal> previousValues = store.previousValues(unitKey, previous);
-        Map<String, BigDecimal> previousYtd = quarter.quarter() > 1 ? store.previousProjectYtd(unitKey, previous) : Map.of();
         StrayCellsCheck stray = new StrayCellsCheck();
-        List<CheckedForm.IndicatorValue> indicators = run(form, new IndicatorRowsCheck(def.table("indicators"), content, previousValues, problems), stray);
+        List<CheckedForm.IndicatorValue> indicators = run(form, new IndicatorRowsCheck(def.table("indicators"), content, problems), stray);
         List<CheckedForm.TaskProgress> tasks = run(form, new TaskRowsCheck(def.table("tasks"), content, problems), stray);
-        List<CheckedForm.ProjectProgress> projects = run(form, new ProjectRowsCheck(def.table("projects"), content, previousYtd, problems), stray);
+        List<CheckedForm.ProjectProgress> projects = run(form, new ProjectRowsCheck(def.table("projects"), content, problems), stray);
         stray.report(problems);
+        problems.addAll(audit.check(content.unit().code(), quarter, auditRows(indicators, content.unit().code()),
+                auditRows(def.table("projects"), projects, content.unit().code())));
         return new CheckedForm(form.format(), meta, content, cover, indicators, tasks, projects, problems.withSummary(), late, deadline);
     }
 
@@ -116,6 +117,29 @@ public class FormValidator {
         List<T> rows = check.finish();
         check.reportFormulas();
         return rows;
+    }
+
+    private static List<AuditInput.IndicatorRow> auditRows(List<CheckedForm.IndicatorValue> rows, String unit) {
+        return rows.stream().map(v -> new AuditInput.IndicatorRow(v.sheet(), cells("value", v.valueCell(), "prior", v.priorCell(),
+                "numerator", v.numeratorCell(), "denominator", v.denominatorCell()), v.regionCode(), v.indicatorCode(), v.value(),
+                v.prior(), v.numerator(), v.denominator(), v.note(), unit, null)).toList();
+    }
+
+    private static List<AuditInput.ProjectRow> auditRows(FormDefinition.Table table, List<CheckedForm.ProjectProgress> rows, String unit) {
+        return rows.stream().map(p -> new AuditInput.ProjectRow(p.sheet(), cells("total", table.column("total").col() + p.rowNo(),
+                "annual_plan", table.column("annual_plan").col() + p.rowNo(), "quarter", table.column("quarter").col() + p.rowNo(),
+                "ytd", table.column("ytd").col() + p.rowNo()), p.projectCode(), p.projectName(), p.total(), p.annualPlan(), p.quarter(),
+                p.ytd(), p.note(), unit, null)).toList();
+    }
+
+    private static Map<String, String> cells(String... keysAndCells) {
+        Map<String, String> cells = new HashMap<>();
+        for (int i = 0; i < keysAndCells.length; i += 2) {
+            if (keysAndCells[i + 1] != null) {
+                cells.put(keysAndCells[i], keysAndCells[i + 1]);
+            }
+        }
+        return cells;
     }
 
     private static CheckedForm rejected(ReadForm form, FormMeta meta, List<Problem> problems) {

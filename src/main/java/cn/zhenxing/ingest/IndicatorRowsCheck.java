@@ -5,8 +5,6 @@ import cn.zhenxing.form.FormDefinition;
 import cn.zhenxing.form.ReadForm;
 import cn.zhenxing.workbook.NumberCell;
 import cn.zhenxing.workbook.Problem;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,31 +13,24 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * 表1: each row one issued region × indicator, once; values are numbers, required ones filled, in
- * range, and a jump against last quarter or last year is worth a warning.
+ * 表1: each row one issued region × indicator, once; values are numbers and required ones filled.
+ * Whether the figures are plausible is for the validation rules (etl/rules, {@code audit}).
  */
 final class IndicatorRowsCheck extends RowCheck<CheckedForm.IndicatorValue> {
-
-    /** A value moving more than this share against last quarter or last year is worth a second look. */
-    static final BigDecimal JUMP = new BigDecimal("0.5");
-    private static final Set<String> MAY_BE_NEGATIVE = Set.of("growth_rate", "reduction");
 
     private final String unitName;
     private final Map<String, FormContent.IndicatorRow> expected = new LinkedHashMap<>();
     private final List<FormContent.IndicatorRow> issued;
     private final Set<String> jurisdiction = new HashSet<>();
-    private final Map<String, BigDecimal> previous;
     private final Set<String> seen = new HashSet<>();
     private final List<CheckedForm.IndicatorValue> values = new ArrayList<>();
 
-    /** @param previous last quarter's accepted values by "region|indicator" */
-    IndicatorRowsCheck(FormDefinition.Table table, FormContent content, Map<String, BigDecimal> previous, List<Problem> problems) {
+    IndicatorRowsCheck(FormDefinition.Table table, FormContent content, List<Problem> problems) {
         super(table, problems);
         this.unitName = content.unit().name();
         content.indicators().forEach(r -> expected.put(r.key(), r));
         this.issued = content.indicators();
         content.indicators().forEach(r -> jurisdiction.add(r.regionCode()));
-        this.previous = previous;
     }
 
     @Override
@@ -83,13 +74,6 @@ final class IndicatorRowsCheck extends RowCheck<CheckedForm.IndicatorValue> {
         if (value.blank() && spec.required() && note == null) {
             problems.add(Problem.error(sheet, valueCell, context, "本期值未填写。", "请填写本期值；确实无法填报的，请在“备注”中说明原因。"));
         }
-        if (value.ok() && value.value() != null) {
-            checkRange(value.value(), spec, valueCell, context);
-            checkJump(value.value(), previous.get(spec.key()), "上季度", valueCell, context);
-            if (prior.ok() && prior.value() != null) {
-                checkJump(value.value(), prior.value(), "上年同期", valueCell, context);
-            }
-        }
         if (numerator.ok() && denominator.ok() && denominator.value() != null && denominator.value().signum() == 0) {
             problems.add(Problem.error(sheet, cell("denominator", row), context, "分母值为0。", "请填写实际的分母值。"));
         }
@@ -110,29 +94,6 @@ final class IndicatorRowsCheck extends RowCheck<CheckedForm.IndicatorValue> {
         return values;
     }
 
-
-    private void checkRange(BigDecimal value, FormContent.IndicatorRow spec, String cell, String context) {
-        boolean mayBeNegative = MAY_BE_NEGATIVE.contains(spec.valueKind());
-        if (value.signum() < 0 && !mayBeNegative) {
-            problems.add(Problem.error(sheet, cell, context, "本期值为负数（" + value.toPlainString() + "），此指标不可能为负。", "请核实后填写正确数值。"));
-        }
-        if ("%".equals(spec.unit()) && !mayBeNegative && value.compareTo(BigDecimal.valueOf(100)) > 0 && "level".equals(spec.valueKind())) {
-            problems.add(Problem.error(sheet, cell, context, "百分比为" + value.toPlainString() + "，超出0–100的范围。",
-                    "百分比请填写0到100之间的数字（如65.3表示65.3%），不要填写小数形式或带%以外的符号。"));
-        }
-    }
-
-    private void checkJump(BigDecimal value, BigDecimal reference, String against, String cell, String context) {
-        if (reference == null || reference.signum() == 0) {
-            return;
-        }
-        BigDecimal change = value.subtract(reference).abs().divide(reference.abs(), 4, RoundingMode.HALF_UP);
-        if (change.compareTo(JUMP) > 0) {
-            problems.add(Problem.warning(sheet, cell, context, "本期值" + value.stripTrailingZeros().toPlainString() + "与" + against + "（"
-                    + reference.stripTrailingZeros().toPlainString() + "）相比变化" + change.movePointRight(2).setScale(0, RoundingMode.HALF_UP)
-                    + "%，变化较大。", "请核实数据；如属实，请在“备注”中说明原因。"));
-        }
-    }
 
     /** The row the template issued at an Excel row number (rows are written in content order), or null. */
     private FormContent.IndicatorRow issuedAt(int rowNo) {

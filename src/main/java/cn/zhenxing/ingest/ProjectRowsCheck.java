@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * 表3: issued projects (or new ones by name) once each; amounts non-negative numbers, year-to-date
- * not below the quarter nor below last quarter's year-to-date; a milestone from the list.
+ * 表3: issued projects (or new ones by name) once each; amounts are numbers; a milestone from the
+ * list. How the amounts relate (year-to-date vs quarter, plan vs total) is for etl/rules.
  */
 final class ProjectRowsCheck extends RowCheck<CheckedForm.ProjectProgress> {
 
@@ -23,16 +23,13 @@ final class ProjectRowsCheck extends RowCheck<CheckedForm.ProjectProgress> {
 
     private final FormDefinition.Column milestone;
     private final Map<String, FormContent.ProjectRow> expected = new LinkedHashMap<>();
-    private final Map<String, BigDecimal> previousYtd;
     private final Set<String> seen = new HashSet<>();
     private final List<CheckedForm.ProjectProgress> rows = new ArrayList<>();
 
-    /** @param previousYtd last quarter's accepted year-to-date investment by project code (empty in Q1) */
-    ProjectRowsCheck(FormDefinition.Table table, FormContent content, Map<String, BigDecimal> previousYtd, List<Problem> problems) {
+    ProjectRowsCheck(FormDefinition.Table table, FormContent content, List<Problem> problems) {
         super(table, problems);
         this.milestone = table.column("milestone");
         content.projects().forEach(p -> expected.put(p.projectCode(), p));
-        this.previousYtd = previousYtd;
     }
 
     @Override
@@ -56,24 +53,7 @@ final class ProjectRowsCheck extends RowCheck<CheckedForm.ProjectProgress> {
         }
         BigDecimal[] amounts = new BigDecimal[AMOUNTS.length];
         for (int i = 0; i < AMOUNTS.length; i++) {
-            FormDefinition.Column column = table.column(AMOUNTS[i]);
-            NumberCell.Result r = number(row, AMOUNTS[i], "亿元", context);
-            if (r.value() != null && r.value().signum() < 0) {
-                problems.add(Problem.error(sheet, column.col() + row.rowNo(), context, column.header() + "为负数。", "投资额不能为负，请核实。"));
-            } else {
-                amounts[i] = r.value();
-            }
-        }
-        String ytdCell = cell("ytd", row);
-        if (amounts[2] != null && amounts[3] != null && amounts[3].compareTo(amounts[2]) < 0) {
-            problems.add(Problem.error(sheet, ytdCell, context,
-                    "年初至今累计完成投资（" + amounts[3].toPlainString() + "）小于本季度完成投资（" + amounts[2].toPlainString() + "）。",
-                    "累计投资包含本季度投资，请核实两个数。"));
-        }
-        BigDecimal before = code == null ? null : previousYtd.get(code);
-        if (before != null && amounts[3] != null && amounts[3].compareTo(before) < 0) {
-            problems.add(Problem.warning(sheet, ytdCell, context,
-                    "年初至今累计完成投资比上季度（" + before.toPlainString() + "）减少了。", "累计值在年内不应下降，请核实。"));
+            amounts[i] = number(row, AMOUNTS[i], "亿元", context).value();
         }
         String stage = row.get("milestone");
         if (stage != null && !milestone.choices().contains(stage)) {

@@ -2,11 +2,9 @@ package cn.zhenxing.ingest;
 
 import cn.zhenxing.warehouse.Quarter;
 import cn.zhenxing.workbook.Problem;
-import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.LocalDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,24 +60,6 @@ public class SubmissionStore {
         return jdbc.queryForList(SQL.get("latestWithSameBytes"), Long.class, sha256).stream().findFirst();
     }
 
-    /** The latest accepted value of each row of a unit's form in a quarter, by "region|indicator". */
-    public Map<String, BigDecimal> previousValues(int unitKey, Quarter period) {
-        Map<String, BigDecimal> values = new HashMap<>();
-        jdbc.query(SQL.get("previousValues"), rs -> {
-            values.put(rs.getString("region_code") + "|" + rs.getString("indicator_code"), rs.getBigDecimal("value"));
-        }, unitKey, period.key());
-        return values;
-    }
-
-    /** The latest accepted year-to-date investment of each of a unit's projects in a quarter, by project code. */
-    public Map<String, BigDecimal> previousProjectYtd(int unitKey, Quarter period) {
-        Map<String, BigDecimal> ytd = new HashMap<>();
-        jdbc.query(SQL.get("previousProjectYtd"), rs -> {
-            ytd.put(rs.getString("project_code"), rs.getBigDecimal("ytd_investment_yi"));
-        }, unitKey, period.key());
-        return ytd;
-    }
-
     public Submission submission(long id) {
         return jdbc.queryForObject(SQL.get("submission"), (rs, n) -> new Submission(rs.getLong("submission_id"),
                 Submission.Status.of(rs.getString("status")), (Integer) rs.getObject("version", Integer.class), rs.getLong("error_count"),
@@ -94,7 +74,9 @@ public class SubmissionStore {
 
     public List<Problem> problems(long id) {
         return jdbc.query(SQL.get("problems"), (rs, n) -> new Problem(Problem.Severity.valueOf(rs.getString("severity").toUpperCase()),
-                rs.getString("sheet"), rs.getString("cell"), rs.getString("context_zh"), rs.getString("message_zh"), rs.getString("fix_zh")), id);
+                rs.getString("sheet"), rs.getString("cell"), rs.getString("context_zh"), rs.getString("message_zh"), rs.getString("fix_zh"),
+                rs.getString("rule_code") == null ? null : new Problem.Rule(rs.getString("rule_code"), null, null, rs.getString("region_code"),
+                        rs.getString("item_code"), rs.getString("explanation_zh"))), id);
     }
 
     /** Replaces whatever an interrupted earlier attempt staged for this submission, in one transaction. */
@@ -121,8 +103,11 @@ public class SubmissionStore {
         List<Problem> problems = form.problems();
         for (int i = 0; i < problems.size(); i++) {
             Problem p = problems.get(i);
+            Problem.Rule rule = p.rule();
             jdbc.update(SQL.get("problemInsert"), id, i + 1, p.severity().name().toLowerCase(), p.sheet(), p.cell(),
-                    truncate(p.contextZh(), 300), truncate(p.messageZh(), 1000), truncate(p.fixZh(), 1000));
+                    truncate(p.contextZh(), 300), truncate(p.messageZh(), 1000), truncate(p.fixZh(), 1000), rule == null ? null : rule.code(),
+                    rule == null ? null : rule.regionCode(), rule == null ? null : rule.itemCode(),
+                    rule == null ? null : truncate(rule.explanationZh(), 500));
         }
     }
 

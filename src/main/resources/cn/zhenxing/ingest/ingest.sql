@@ -1,21 +1,5 @@
 -- Statements of the ingest feature: submissions, staging with lineage, problems, publishing into facts.
 
--- Latest accepted value of each row of a unit's form in the previous quarter (plausibility checks).
--- name: previousValues
-SELECT r.region_code, i.indicator_code, f.value
-FROM fact_indicator_value f
-JOIN ops_submission s ON s.submission_id = f.submission_id AND s.is_current
-JOIN dim_region r ON r.region_key = f.region_key
-JOIN dim_indicator i ON i.indicator_key = f.indicator_key
-WHERE s.unit_key = ? AND s.period_key = ?;
-
--- name: previousProjectYtd
-SELECT p.project_code, f.ytd_investment_yi
-FROM fact_project_progress f
-JOIN ops_submission s ON s.submission_id = f.submission_id AND s.is_current
-JOIN dim_project p ON p.project_key = f.project_key
-WHERE s.unit_key = ? AND s.period_key = ?;
-
 -- name: submissionInsert
 INSERT INTO ops_submission (version, file_name, file_sha256, file_size, channel, submitted_by, sender_unit_code, status, received_at,
                             job_execution_id)
@@ -80,11 +64,13 @@ INSERT INTO stg_project_progress (submission_id, sheet, row_no, project_code, pr
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
 
 -- name: problemInsert
-INSERT INTO ops_submission_problem (submission_id, seq, severity, sheet, cell, context_zh, message_zh, fix_zh)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?);
+INSERT INTO ops_submission_problem (submission_id, seq, severity, sheet, cell, context_zh, message_zh, fix_zh, rule_code, region_code,
+       item_code, explanation_zh)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
 
 -- name: problems
-SELECT severity, sheet, cell, context_zh, message_zh, fix_zh FROM ops_submission_problem WHERE submission_id = ? ORDER BY seq;
+SELECT p.severity, p.sheet, p.cell, p.context_zh, p.message_zh, p.fix_zh, p.rule_code, p.region_code, p.item_code, p.explanation_zh
+FROM ops_submission_problem p WHERE p.submission_id = ? ORDER BY p.seq;
 
 -- name: lockUnitPeriod
 SELECT submission_id FROM ops_submission WHERE unit_key = ? AND period_key = ? FOR UPDATE;

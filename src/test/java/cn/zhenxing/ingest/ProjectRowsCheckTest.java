@@ -6,23 +6,21 @@ import static cn.zhenxing.ingest.CheckFixtures.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhenxing.workbook.Problem;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ProjectRowsCheckTest {
 
     private final List<Problem> problems = new ArrayList<>();
 
-    private ProjectRowsCheck check(Map<String, BigDecimal> previousYtd) {
-        return new ProjectRowsCheck(DEF.table("projects"), CONTENT, previousYtd, problems);
+    private ProjectRowsCheck check() {
+        return new ProjectRowsCheck(DEF.table("projects"), CONTENT, problems);
     }
 
     @Test
     void issued_and_new_projects_give_typed_rows() {
-        ProjectRowsCheck check = check(Map.of());
+        ProjectRowsCheck check = check();
         check.accept(row(5, "project_code", "P001", "total", "12", "annual_plan", "3", "quarter", "1", "ytd", "2.5", "milestone", "建设"));
         check.accept(row(6, "project_name", "新建物流园", "quarter", "0.2", "ytd", "0.2"));
         List<CheckedForm.ProjectProgress> rows = check.finish();
@@ -33,40 +31,17 @@ class ProjectRowsCheckTest {
     }
 
     @Test
-    void year_to_date_below_the_quarter_is_an_error_on_the_ytd_cell() {
-        ProjectRowsCheck check = check(Map.of());
-        check.accept(row(5, "project_code", "P001", "quarter", "3", "ytd", "2"));
-        assertThat(problems).singleElement().satisfies(p -> {
-            assertThat(p.isError()).isTrue();
-            assertThat(p.cell()).isEqualTo("F5");
-            assertThat(p.contextZh()).isEqualTo("项目“长治光伏产业园”");
-            assertThat(p.messageZh()).isEqualTo("年初至今累计完成投资（2）小于本季度完成投资（3）。");
-        });
-    }
-
-    @Test
-    void year_to_date_below_last_quarter_is_a_warning() {
-        ProjectRowsCheck check = check(Map.of("P002", new BigDecimal("5.0")));
-        check.accept(row(5, "project_code", "P002", "quarter", "1", "ytd", "4"));
-        assertThat(problems).singleElement().satisfies(p -> {
-            assertThat(p.isError()).isFalse();
-            assertThat(p.messageZh()).contains("比上季度（5.0）减少了");
-        });
-    }
-
-    @Test
-    void unknown_code_nameless_row_duplicate_negative_and_bad_milestone_are_errors() {
-        ProjectRowsCheck check = check(Map.of());
+    void unknown_code_nameless_row_duplicate_and_bad_milestone_are_errors() {
+        ProjectRowsCheck check = check();
         check.accept(row(5, "project_code", "P404", "project_name", "别处的项目"));
         check.accept(row(6, "total", "1"));
         check.accept(row(7, "project_code", "P001", "total", "-1", "milestone", "快完了"));
         check.accept(row(8, "project_code", "P001"));
         assertThat(check.finish()).hasSize(1);
-        assertThat(problems).extracting(Problem::cell).containsExactly("A5", "B6", "C7", "G7", "A8");
+        assertThat(problems).extracting(Problem::cell).containsExactly("A5", "B6", "G7", "A8");
         assertThat(problems.get(0).messageZh()).contains("项目编码“P404”不是下发给本单位的项目");
         assertThat(problems.get(1).messageZh()).isEqualTo("新增项目未填写项目名称。");
-        assertThat(problems.get(2).messageZh()).isEqualTo("总投资(亿元)为负数。");
-        assertThat(problems.get(3).messageZh()).contains("形象进度“快完了”不是规定的选项");
-        assertThat(problems.get(4).messageZh()).isEqualTo("此项目重复出现。");
+        assertThat(problems.get(2).messageZh()).contains("形象进度“快完了”不是规定的选项");
+        assertThat(problems.get(3).messageZh()).isEqualTo("此项目重复出现。");
     }
 }

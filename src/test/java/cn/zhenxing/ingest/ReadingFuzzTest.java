@@ -19,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -81,9 +80,9 @@ class ReadingFuzzTest {
             form.formMeta();
             HeaderCheck.check(DEF, form.headers(), problems);
             CoverCheck.check(DEF.cover(), form.cover(), CheckFixtures.UNIT, problems);
-            run(form, new IndicatorRowsCheck(DEF.table("indicators"), CheckFixtures.CONTENT, Map.of(), problems));
+            run(form, new IndicatorRowsCheck(DEF.table("indicators"), CheckFixtures.CONTENT, problems));
             run(form, new TaskRowsCheck(DEF.table("tasks"), CheckFixtures.CONTENT, problems));
-            run(form, new ProjectRowsCheck(DEF.table("projects"), CheckFixtures.CONTENT, Map.of(), problems));
+            run(form, new ProjectRowsCheck(DEF.table("projects"), CheckFixtures.CONTENT, problems));
         } catch (WorkbookCells.UnreadableException expected) {
             assertThat(expected.getMessage()).matches(".*\\p{IsHan}.*");
         }
