@@ -55,8 +55,9 @@ class MartsCommand implements Runnable {
             List<MartRefresher.Refreshed> done = period == null
                     ? refresher.getObject().refreshAll("marts refresh")
                     : List.of(refresher.getObject().refresh(period, "full", "marts refresh --period " + period));
-            TextTable t = new TextTable("报告期", "指标行", "任务行", "项目行", "报送单位", "数据质量提示");
-            done.forEach(r -> t.row(r.periodCode(), r.indicatorRows(), r.taskRows(), r.projectRows(), r.unitRows(), r.qualityWarnings()));
+            TextTable t = new TextTable("报告期", "指标行", "任务行", "项目行", "报送单位", "数据质量提示", "审核发现");
+            done.forEach(r -> t.row(r.periodCode(), r.indicatorRows(), r.taskRows(), r.projectRows(), r.unitRows(), r.qualityWarnings(),
+                    r.auditFindings()));
             t.print(spec.commandLine().getOut());
             return ExitCodes.OK;
         }

@@ -1,5 +1,6 @@
 package cn.zhenxing.mart;
 
+import cn.zhenxing.audit.WarehouseAudit;
 import cn.zhenxing.calendar.CalendarChanged;
 import cn.zhenxing.calendar.ReportingCalendar;
 import cn.zhenxing.warehouse.Quarter;
@@ -34,15 +35,19 @@ public class MartRefresher {
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final ReportingCalendar calendar;
+    private final WarehouseAudit audit;
 
-    public MartRefresher(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactions, ReportingCalendar calendar) {
+    public MartRefresher(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactions, ReportingCalendar calendar,
+                         WarehouseAudit audit) {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
         this.calendar = calendar;
+        this.audit = audit;
     }
 
     /** What one quarter's rebuild produced. */
-    public record Refreshed(String periodCode, int indicatorRows, int taskRows, int projectRows, int unitRows, int qualityWarnings) {
+    public record Refreshed(String periodCode, int indicatorRows, int taskRows, int projectRows, int unitRows, int qualityWarnings,
+                            int auditFindings) {
     }
 
     /** Every quarter with submissions or a calendar row, oldest first (a year-ago value needs the year before). */
@@ -90,10 +95,12 @@ public class MartRefresher {
                 for (MartStep step : MartStep.values()) {
                     counts.merge(step.counts, jdbc.update(SQL.get(step.statement), params), Integer::sum);
                 }
+                // The rules' findings of accepted data belong to the data-quality mart: rebuilt with it.
+                int findings = audit.run(known(periodCode), LocalDateTime.now()).size();
                 cn.zhenxing.warehouse.FaultPoint.reach("marts.refresh.before-commit");
                 return new Refreshed(periodCode, counts.getOrDefault(MartStep.Counts.INDICATORS, 0), counts.getOrDefault(MartStep.Counts.TASKS, 0),
                         counts.getOrDefault(MartStep.Counts.PROJECTS, 0), counts.getOrDefault(MartStep.Counts.UNITS, 0),
-                        counts.getOrDefault(MartStep.Counts.QUALITY_WARNINGS, 0));
+                        counts.getOrDefault(MartStep.Counts.QUALITY_WARNINGS, 0), findings);
             } finally {
                 jdbc.queryForObject(SQL.get("unlock"), Map.of(), Integer.class);
             }

@@ -123,6 +123,14 @@ class RulesTest {
     }
 
     @Test
+    void the_rules_readme_describes_every_rule() throws Exception {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("etl/rules/README.md"));
+        for (Rule rule : BOOK.rules()) {
+            assertThat(readme).as(rule.code()).contains("| " + rule.code() + " | " + rule.group() + " | " + rule.severity().zh + " | ");
+        }
+    }
+
+    @Test
     void a_city_total_finding_names_both_totals_and_the_counties_sum() {
         List<Finding> findings = AUDITOR.indicators(List.of(row("140400", "COUNT", "value", "129"), row("140421", "COUNT", "value", "100"),
                 row("140423", "COUNT", "value", "3146")), CATALOG, AuditInput.History.NONE, 2);
