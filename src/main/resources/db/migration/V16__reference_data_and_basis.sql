@@ -37,7 +37,8 @@ ALTER TABLE mart_indicator_progress
   ADD COLUMN form_unit VARCHAR(32) NULL COMMENT 'unit the form collected when it differs from unit',
   ADD COLUMN value_form_unit DECIMAL(20,6) NULL COMMENT 'value in form_unit, before conversion into unit',
   ADD COLUMN exchange_rate DECIMAL(12,4) NULL COMMENT 'yuan per unit of the target currency used for the conversion',
-  ADD COLUMN exchange_rate_year SMALLINT NULL COMMENT 'year of that rate (the latest year not after the period''s year)';
+  ADD COLUMN exchange_rate_year SMALLINT NULL COMMENT 'year of that rate (the latest year not after the period''s year)',
+  MODIFY COLUMN elapsed_share DECIMAL(12,8) NULL COMMENT 'share of baseline-to-target time elapsed at the period end (0..1; for a flow at the year end)';
 
 -- Population per region and year: the form's 常住人口 denominators where a quarter's forms carry them
 -- (source form), else the catalog's reference table (source reference).
