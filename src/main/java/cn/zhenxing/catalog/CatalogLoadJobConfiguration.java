@@ -48,14 +48,16 @@ class CatalogLoadJobConfiguration {
     @Bean
     Job catalogLoadJob(Step catalogStart, Step catalogPeriods, Step catalogPlans, Step catalogRegions, Step catalogRegionsRetire,
                        Step catalogAreas, Step catalogAreaMembers, Step catalogIndicators, Step catalogTasks,
-                       Step catalogProjects, Step catalogProjectMentions, Step catalogReportingUnits, Step catalogFinish) {
+                       Step catalogProjects, Step catalogProjectMentions, Step catalogReportingUnits,
+                       Step catalogPopulation, Step catalogExchangeRates, Step catalogFinish) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(catalogStart).next(catalogPeriods).next(catalogPlans)
                 .next(catalogRegions).next(catalogRegionsRetire)
                 .next(catalogAreas).next(catalogAreaMembers)
                 .next(catalogIndicators).next(catalogTasks)
                 .next(catalogProjects).next(catalogProjectMentions)
-                .next(catalogReportingUnits).next(catalogFinish)
+                .next(catalogReportingUnits)
+                .next(catalogPopulation).next(catalogExchangeRates).next(catalogFinish)
                 .build();
     }
 
@@ -171,6 +173,28 @@ class CatalogLoadJobConfiguration {
     @StepScope
     ReportingUnitWriter reportingUnitWriter(CatalogSource catalogSource) {
         return new ReportingUnitWriter(jdbc, catalogSource);
+    }
+
+    @Bean
+    Step catalogPopulation(CatalogSource catalogSource, ReferenceWriter populationWriter) {
+        return fileStep("population", catalogSource, "ref_region_population.csv", populationWriter);
+    }
+
+    @Bean
+    @StepScope
+    ReferenceWriter populationWriter(CatalogSource catalogSource) {
+        return ReferenceWriter.population(jdbc, catalogSource);
+    }
+
+    @Bean
+    Step catalogExchangeRates(CatalogSource catalogSource, ReferenceWriter exchangeRateWriter) {
+        return fileStep("exchangeRates", catalogSource, "ref_exchange_rate.csv", exchangeRateWriter);
+    }
+
+    @Bean
+    @StepScope
+    ReferenceWriter exchangeRateWriter(CatalogSource catalogSource) {
+        return ReferenceWriter.exchangeRates(jdbc, catalogSource);
     }
 
     @Bean

@@ -19,7 +19,8 @@ public class CatalogSource {
     static final String BUNDLED_PREFIX = "catalog/";
     static final List<String> FILES = List.of(
             "plans.csv", "regions.csv", "areas.csv", "scopes.csv", "indicators.csv",
-            "tasks.csv", "projects.csv", "project_mentions.csv", "reporting_units.csv");
+            "tasks.csv", "projects.csv", "project_mentions.csv", "reporting_units.csv",
+            "ref_region_population.csv", "ref_exchange_rate.csv");
 
     private final Path dir;
 

@@ -17,6 +17,7 @@ class IndicatorWriter extends CatalogWriter {
 
     private static final List<String> VALUE_KINDS = List.of("level", "growth_rate", "cumulative", "reduction", "composite", "qualitative");
     private static final List<String> ROLLUPS = List.of("sum", "recompute", "weighted", "none");
+    private static final List<String> BASES = List.of("level", "ytd_flow", "quarter_flow", "growth_yoy", "period_total");
     private static final List<String> TARGET_KINDS = List.of("number", "growth_rate", "cumulative", "national_assessment", "qualitative", "none");
 
     private final UpsertTable indicators;
@@ -52,6 +53,8 @@ class IndicatorWriter extends CatalogWriter {
         v.put("numerator_name_zh", row.get("numerator_name_zh"));
         v.put("denominator_name_zh", row.get("denominator_name_zh"));
         v.put("ratio_factor", row.get("ratio_factor") == null ? null : new java.math.BigDecimal(row.get("ratio_factor")));
+        v.put("form_unit", row.get("form_unit"));
+        v.put("basis", oneOf(row, "basis", BASES));
         v.put("report_level", oneOf(row, "report_level", List.of("province", "city", "county")));
         v.put("frequency", oneOf(row, "frequency", List.of("quarterly", "annual")));
         v.put("scope_label", scopeLabel);

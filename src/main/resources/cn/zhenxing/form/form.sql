@@ -19,7 +19,7 @@ ORDER BY r.level <> 'province', r.level <> 'city', r.region_code;
 
 -- Indicators a form may carry: plan in force in the period's year, a value that can be typed.
 -- name: formIndicators
-SELECT i.indicator_key, i.indicator_code, i.name_zh, i.unit, i.report_level, i.frequency, i.rollup, i.value_kind,
+SELECT i.indicator_key, i.indicator_code, i.name_zh, COALESCE(i.form_unit, i.unit) AS unit, i.report_level, i.frequency, i.rollup, i.value_kind,
        t.scope_type, t.scope_code
 FROM dim_indicator i
 JOIN dim_plan p ON p.plan_code = i.plan_code

@@ -65,7 +65,7 @@ WITH regions AS (
 ), population AS (
   SELECT region_code, population_wan FROM (
     SELECT region_code, population_wan,
-           ROW_NUMBER() OVER (PARTITION BY region_code ORDER BY year > :year, ABS(year - :year)) AS pick
+           ROW_NUMBER() OVER (PARTITION BY region_code ORDER BY year > :year, ABS(year - :year), source <> 'form') AS pick
     FROM int_region_population) x
   WHERE pick = 1
 ), leaves AS (
@@ -106,7 +106,7 @@ WITH regions AS (
 ), population AS (
   SELECT region_code, population_wan FROM (
     SELECT region_code, population_wan,
-           ROW_NUMBER() OVER (PARTITION BY region_code ORDER BY year > :year, ABS(year - :year)) AS pick
+           ROW_NUMBER() OVER (PARTITION BY region_code ORDER BY year > :year, ABS(year - :year), source <> 'form') AS pick
     FROM int_region_population) x
   WHERE pick = 1
 ), keyset AS (
@@ -209,6 +209,22 @@ JOIN dim_planning_area a ON a.area_key = k.area_key
 JOIN dim_indicator i ON i.indicator_key = k.indicator_key
 LEFT JOIN parts p ON p.area_key = k.area_key AND p.indicator_key = k.indicator_key;
 
+-- Currency: where the target is in 美元 and the form collects 元 (dim_indicator.form_unit), the row is
+-- compared in the target's unit: value, reported_value and rollup_value are divided by the yearly
+-- average rate (ref_exchange_rate, the latest year not after the quarter's); value_form_unit keeps
+-- the value as collected, so a report can show both. A typed 上年同期值 is converted at the previous
+-- year's rate (the mart's own year-ago rows are already converted).
+-- name: refresh.indicatorCurrency
+UPDATE mart_indicator_progress m
+JOIN dim_indicator i ON i.indicator_key = m.indicator_key
+JOIN (SELECT year, cny_per_unit FROM ref_exchange_rate WHERE currency = 'USD' AND year <= :year ORDER BY year DESC LIMIT 1) fx ON 1 = 1
+LEFT JOIN (SELECT cny_per_unit FROM ref_exchange_rate WHERE currency = 'USD' AND year <= :year - 1 ORDER BY year DESC LIMIT 1) fx0 ON 1 = 1
+SET m.form_unit = i.form_unit, m.value_form_unit = m.value, m.exchange_rate = fx.cny_per_unit, m.exchange_rate_year = fx.year,
+    m.value = m.value / fx.cny_per_unit, m.reported_value = m.reported_value / fx.cny_per_unit,
+    m.rollup_value = m.rollup_value / fx.cny_per_unit,
+    m.value_year_ago = m.value_year_ago / COALESCE(fx0.cny_per_unit, fx.cny_per_unit)
+WHERE m.period_key = :p AND i.form_unit LIKE '元%' AND i.unit LIKE '美元%';
+
 -- Value a year earlier: this mart's row for the same quarter of the previous year when it has a
 -- value; otherwise the 上年同期值 the region typed (leaf rows only, kept from the insert).
 -- name: refresh.indicatorYearAgo
@@ -261,55 +277,82 @@ SET m.target_scope_code = t.scope_code, m.target_inherited = TRUE,
     m.growth_target = IF(t.growth_value IS NOT NULL AND t.growth_text NOT LIKE '[%', t.growth_value, NULL)
 WHERE m.period_key = :p AND m.target_scope_code IS NULL AND m.rollup <> 'sum';
 
--- Path from baseline to target. Time is counted in years from the end of the baseline year to the
--- end of this quarter (2025Q3 = 2024.75), share capped to 0..1.
+-- 口径 (dim_indicator.basis) and the baseline's owner, before the path. year_share: a flow's share of
+-- the year elapsed (Q/4; 1 otherwise), the share of its annual target due by now. value_compared: a
+-- ytd_flow (1–N月累计) as reported, a quarter_flow summed over the year's quarters so far, a level
+-- or growth rate as it is. own_baseline is FALSE where the baseline is the province's (a target
+-- inherited by a city or county): such a row gets no attainment (无本级基期). Time is counted in years
+-- from the end of the baseline year to the end of this quarter (2025Q3 = 2024.75) — for a flow to the
+-- end of this year, whose total the annual target is — as a share of baseline-to-target, capped to 0..1.
+-- name: refresh.indicatorBasis
+UPDATE mart_indicator_progress m
+JOIN dim_indicator i ON i.indicator_key = m.indicator_key
+LEFT JOIN (SELECT scope_type, scope_code, indicator_key, SUM(value) AS earlier FROM mart_indicator_progress
+           WHERE period_key BETWEEN :year * 10 + 1 AND :p - 1 GROUP BY scope_type, scope_code, indicator_key) e
+  ON i.basis = 'quarter_flow' AND e.scope_type = m.scope_type AND e.scope_code = m.scope_code AND e.indicator_key = m.indicator_key
+SET m.basis = i.basis,
+    m.year_share = IF(i.basis IN ('ytd_flow', 'quarter_flow'), :q / 4, 1),
+    m.value_compared = IF(i.basis = 'quarter_flow', m.value + COALESCE(e.earlier, 0), m.value),
+    m.own_baseline = IF(m.baseline_value IS NULL, NULL, NOT m.target_inherited),
+    m.elapsed_share = CASE WHEN m.target_year > m.baseline_year
+      THEN LEAST(1, GREATEST(0, (IF(i.basis IN ('ytd_flow', 'quarter_flow'), :year, :year - 1 + :q / 4) - m.baseline_year)
+                                / (m.target_year - m.baseline_year))) END
+WHERE m.period_key = :p;
+
+-- Path from baseline to target at elapsed_share, times year_share for a flow:
 --   growth_rate target on a growth-rate indicator: expected = the annual rate itself;
 --   a level with an annual growth target (growth_target): compound path B x (1 + g/100)^t;
---   cumulative target (or a sum with no baseline, higher better): straight path from 0;
+--   cumulative target (or a stock summed with no baseline, higher better): straight path from 0;
+--   a flow with no baseline: its annual target, times year_share;
 --   level with baseline: straight path B + (T - B) x share;
 --   otherwise without baseline: no path, attainment = V / T (T / V when lower is better).
 -- name: refresh.indicatorPath
 UPDATE mart_indicator_progress m
 JOIN dim_indicator i ON i.indicator_key = m.indicator_key
-SET m.elapsed_share = CASE WHEN m.target_year > m.baseline_year
-      THEN LEAST(1, GREATEST(0, (:year - 1 + :q / 4 - m.baseline_year) / (m.target_year - m.baseline_year))) END,
-    m.expected_value = CASE
+SET m.expected_value = CASE
       WHEN m.target_value IS NULL OR m.target_kind NOT IN ('number', 'cumulative', 'growth_rate') THEN NULL
       WHEN m.target_kind = 'growth_rate' AND i.value_kind = 'growth_rate' THEN m.target_value
       WHEN m.growth_target IS NOT NULL AND m.baseline_value IS NOT NULL AND m.target_year > m.baseline_year
-        THEN m.baseline_value * POW(1 + m.growth_target / 100, LEAST(m.target_year, GREATEST(m.baseline_year, :year - 1 + :q / 4)) - m.baseline_year)
+        THEN m.baseline_value * POW(1 + m.growth_target / 100, m.elapsed_share * (m.target_year - m.baseline_year)) * m.year_share
+      WHEN m.baseline_value IS NULL AND i.basis IN ('ytd_flow', 'quarter_flow') THEN m.target_value * m.year_share
       WHEN (m.target_kind = 'cumulative' OR (m.baseline_value IS NULL AND m.rollup = 'sum' AND NOT i.direction <=> 'lower_better')) AND m.target_year > m.baseline_year
-        THEN m.target_value * LEAST(1, GREATEST(0, (:year - 1 + :q / 4 - m.baseline_year) / (m.target_year - m.baseline_year)))
+        THEN m.target_value * m.elapsed_share
       WHEN m.baseline_value IS NOT NULL AND m.target_year > m.baseline_year
-        THEN m.baseline_value + (m.target_value - m.baseline_value)
-             * LEAST(1, GREATEST(0, (:year - 1 + :q / 4 - m.baseline_year) / (m.target_year - m.baseline_year)))
+        THEN (m.baseline_value + (m.target_value - m.baseline_value) * m.elapsed_share) * m.year_share
     END
 WHERE m.period_key = :p;
 
+-- Attainment and path ratio compare value_compared with the baseline and target scaled by year_share
+-- (a year-to-date flow against the elapsed share of its annual target); none from another region's baseline.
 -- name: refresh.indicatorAttainment
 UPDATE mart_indicator_progress m
 JOIN dim_indicator i ON i.indicator_key = m.indicator_key
 SET m.attainment = CASE
-      WHEN m.value IS NULL OR m.target_value IS NULL OR m.target_kind NOT IN ('number', 'cumulative', 'growth_rate') THEN NULL
-      WHEN m.target_kind = 'growth_rate' AND i.value_kind = 'growth_rate' THEN m.value / NULLIF(m.target_value, 0)
-      WHEN m.target_kind = 'cumulative' OR (m.baseline_value IS NULL AND m.rollup = 'sum' AND NOT i.direction <=> 'lower_better') THEN m.value / NULLIF(m.target_value, 0)
-      WHEN m.baseline_value IS NOT NULL THEN (m.value - m.baseline_value) / NULLIF(m.target_value - m.baseline_value, 0)
-      WHEN i.direction = 'lower_better' THEN m.target_value / NULLIF(m.value, 0)
-      ELSE m.value / NULLIF(m.target_value, 0)
+      WHEN m.value_compared IS NULL OR m.target_value IS NULL OR m.target_kind NOT IN ('number', 'cumulative', 'growth_rate') THEN NULL
+      WHEN m.target_kind = 'growth_rate' AND i.value_kind = 'growth_rate' THEN m.value_compared / NULLIF(m.target_value, 0)
+      WHEN m.target_kind = 'cumulative' OR (m.baseline_value IS NULL AND m.rollup = 'sum' AND NOT i.direction <=> 'lower_better')
+        THEN m.value_compared / NULLIF(m.target_value * m.year_share, 0)
+      WHEN m.baseline_value IS NOT NULL AND NOT m.own_baseline THEN NULL
+      WHEN m.baseline_value IS NOT NULL
+        THEN (m.value_compared - m.baseline_value * m.year_share) / NULLIF((m.target_value - m.baseline_value) * m.year_share, 0)
+      WHEN i.direction = 'lower_better' THEN m.target_value * m.year_share / NULLIF(m.value_compared, 0)
+      ELSE m.value_compared / NULLIF(m.target_value * m.year_share, 0)
     END,
     m.path_ratio = CASE
-      WHEN m.value IS NULL OR m.target_value IS NULL OR m.target_kind NOT IN ('number', 'cumulative', 'growth_rate') THEN NULL
-      WHEN m.target_kind = 'growth_rate' AND i.value_kind = 'growth_rate' THEN m.value / NULLIF(m.target_value, 0)
-      WHEN m.target_kind = 'cumulative' AND i.direction = 'lower_better' THEN m.expected_value / NULLIF(m.value, 0)
-      WHEN m.expected_value IS NULL AND m.baseline_value IS NULL AND i.direction = 'lower_better' THEN m.target_value / NULLIF(m.value, 0)
-      WHEN m.expected_value IS NULL AND m.baseline_value IS NULL THEN m.value / NULLIF(m.target_value, 0)
-      WHEN m.target_kind = 'cumulative' OR (m.baseline_value IS NULL AND m.rollup = 'sum' AND NOT i.direction <=> 'lower_better') THEN m.value / NULLIF(m.expected_value, 0)
-      ELSE (m.value - m.baseline_value) / NULLIF(m.expected_value - m.baseline_value, 0)
+      WHEN m.value_compared IS NULL OR m.target_value IS NULL OR m.target_kind NOT IN ('number', 'cumulative', 'growth_rate') THEN NULL
+      WHEN m.target_kind = 'growth_rate' AND i.value_kind = 'growth_rate' THEN m.value_compared / NULLIF(m.target_value, 0)
+      WHEN m.target_kind = 'cumulative' AND i.direction = 'lower_better' THEN m.expected_value / NULLIF(m.value_compared, 0)
+      WHEN m.expected_value IS NULL AND m.baseline_value IS NULL AND i.direction = 'lower_better'
+        THEN m.target_value * m.year_share / NULLIF(m.value_compared, 0)
+      WHEN m.expected_value IS NULL AND m.baseline_value IS NULL THEN m.value_compared / NULLIF(m.target_value * m.year_share, 0)
+      WHEN m.target_kind = 'cumulative' OR m.baseline_value IS NULL THEN m.value_compared / NULLIF(m.expected_value, 0)
+      WHEN NOT m.own_baseline THEN NULL
+      ELSE (m.value_compared - m.baseline_value * m.year_share) / NULLIF(m.expected_value - m.baseline_value * m.year_share, 0)
     END
 WHERE m.period_key = :p;
 
 -- Status, thresholds from cfg_mart_rule. Order matters: not aggregable, no numeric target, no value,
--- incomplete sum, target met, then the path ratio.
+-- incomplete sum, target met, no baseline of the region's own, then the path ratio.
 -- name: refresh.indicatorStatus
 UPDATE mart_indicator_progress m
 JOIN dim_indicator i ON i.indicator_key = m.indicator_key
@@ -319,13 +362,14 @@ SET m.status_zh = CASE
       WHEN m.value IS NULL THEN '无数据'
       WHEN m.value_source = 'sum' AND m.reporting_regions < m.contributing_regions THEN '数据不全'
       WHEN CASE
-             WHEN m.target_operator = 'range' THEN m.value BETWEEN m.target_value AND m.target_value_high
+             WHEN m.target_operator = 'range' THEN m.value_compared BETWEEN m.target_value * m.year_share AND m.target_value_high * m.year_share
              WHEN (m.target_operator = 'approx' OR i.direction = 'target_band')
-                  AND ABS(m.value - m.target_value) <= (SELECT rule_value FROM cfg_mart_rule WHERE rule_key = 'status.approx_tolerance') * ABS(m.target_value) THEN TRUE
+                  AND ABS(m.value_compared - m.target_value * m.year_share) <= (SELECT rule_value FROM cfg_mart_rule WHERE rule_key = 'status.approx_tolerance') * ABS(m.target_value * m.year_share) THEN TRUE
              WHEN i.direction = 'target_band' THEN FALSE
-             WHEN i.direction = 'lower_better' THEN IF(m.target_operator = 'lt', m.value < m.target_value, m.value <= m.target_value)
-             ELSE IF(m.target_operator = 'gt', m.value > m.target_value, m.value >= m.target_value)
+             WHEN i.direction = 'lower_better' THEN IF(m.target_operator = 'lt', m.value_compared < m.target_value * m.year_share, m.value_compared <= m.target_value * m.year_share)
+             ELSE IF(m.target_operator = 'gt', m.value_compared > m.target_value * m.year_share, m.value_compared >= m.target_value * m.year_share)
            END THEN '达标'
+      WHEN m.path_ratio IS NULL AND m.own_baseline = FALSE THEN '无本级基期'
       WHEN m.path_ratio IS NULL THEN '正常推进'
       WHEN m.path_ratio >= (SELECT rule_value FROM cfg_mart_rule WHERE rule_key = 'status.on_track_min_ratio') THEN '正常推进'
       WHEN m.path_ratio >= (SELECT rule_value FROM cfg_mart_rule WHERE rule_key = 'status.lagging_min_ratio') THEN '滞后'

@@ -17,7 +17,8 @@ class CatalogLoadTest {
 
     static final List<String> CATALOG_TABLES = List.of("dim_plan", "dim_region", "dim_planning_area", "bridge_area_region",
             "dim_period", "dim_indicator", "fact_indicator_target", "dim_department", "dim_task", "bridge_task_department",
-            "dim_project", "bridge_project_region", "project_mention", "dim_reporting_unit", "bridge_unit_region");
+            "dim_project", "bridge_project_region", "project_mention", "dim_reporting_unit", "bridge_unit_region",
+            "ref_region_population", "ref_exchange_rate");
 
     @Autowired
     CatalogLoader loader;
@@ -28,6 +29,34 @@ class CatalogLoadTest {
     void loadBundledCatalog() throws Exception {
         CatalogLoader.Result result = loader.load(null, LocalDate.of(2025, 1, 1), false);
         assertThat(result.outcome()).isIn(CatalogLoader.Outcome.LOADED, CatalogLoader.Outcome.ALREADY_LOADED);
+    }
+
+    @Test
+    void referenceTablesHoldPopulationAndExchangeRatesWithTheirSources() {
+        // Every county has a population; published city figures add up to the province's (census 2020, survey 2021).
+        assertThat(count("SELECT COUNT(DISTINCT p.region_code) FROM ref_region_population p JOIN dim_region r "
+                + "ON r.region_code = p.region_code AND r.is_current AND r.level = 'county'")).isEqualTo(117);
+        for (int year : new int[] {2020, 2021}) {
+            BigDecimal cities = jdbc.queryForObject("SELECT SUM(p.population_wan) FROM ref_region_population p JOIN dim_region r "
+                    + "ON r.region_code = p.region_code AND r.is_current AND r.level = 'city' WHERE p.year = ?", BigDecimal.class, year);
+            BigDecimal province = jdbc.queryForObject("SELECT population_wan FROM ref_region_population WHERE region_code = '140000' "
+                    + "AND year = ?", BigDecimal.class, year);
+            assertThat(cities.subtract(province).abs()).as("cities vs province %d", year).isLessThan(new BigDecimal("0.05"));
+            // County estimates are shares of their city: they add up to it.
+            assertThat(count("SELECT COUNT(*) FROM (SELECT r.city_code, SUM(p.population_wan) AS s FROM ref_region_population p "
+                    + "JOIN dim_region r ON r.region_code = p.region_code AND r.is_current AND r.level = 'county' WHERE p.year = ? "
+                    + "GROUP BY r.city_code) c JOIN ref_region_population cp ON cp.region_code = c.city_code AND cp.year = ? "
+                    + "WHERE ABS(c.s - cp.population_wan) > 0.01", year, year)).isZero();
+        }
+        assertThat(count("SELECT COUNT(*) FROM ref_region_population WHERE is_estimate AND method IN ('census', 'sample_survey')")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM ref_region_population WHERE source_zh = ''")).isZero();
+        assertThat(jdbc.queryForObject("SELECT cny_per_unit FROM ref_exchange_rate WHERE year = 2022 AND currency = 'USD'",
+                BigDecimal.class)).isEqualByComparingTo("6.7261");
+        assertThat(jdbc.queryForObject("SELECT form_unit FROM dim_indicator WHERE indicator_code = 'FYP14-B01'", String.class))
+                .isEqualTo("元/人");
+        assertThat(count("SELECT COUNT(*) FROM dim_indicator WHERE basis IS NULL")).isZero();
+        assertThat(jdbc.queryForObject("SELECT basis FROM dim_indicator WHERE indicator_code = 'FYP14-B18'", String.class))
+                .isEqualTo("ytd_flow");
     }
 
     @Test

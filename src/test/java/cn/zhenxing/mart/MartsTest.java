@@ -116,7 +116,9 @@ class MartsTest {
         Map<String, Object> city = facts.row("2025Q1", "140300", "YR-10");
         assertThat(number(city, "value")).isCloseTo((40 * 20 + 60 * 60) / 80.0, within(1e-6)); // 55, not the mean 50
         assertThat(city.get("value_source")).isEqualTo("weighted");
-        assertThat(number(city, "weight_value")).isEqualTo(80.0);
+        // The city's own weight in the province's average is its population (reference table, 2022).
+        assertThat(number(city, "weight_value")).isEqualTo(jdbc.queryForObject(
+                "SELECT population_wan FROM ref_region_population WHERE region_code = '140300' AND year = 2022", Double.class));
     }
 
     @Test
@@ -172,25 +174,107 @@ class MartsTest {
 
     @Test
     void statusThresholdsAtTheirEdges() {
-        // 常住人口城镇化率: 59.55 (2019) -> 68 (2025); at 2024Q4 five of six years have passed,
-        // expected 59.55 + 8.45 x 5/6 = 66.591667. Cities report their own rows; they inherit the target.
+        // 常住人口城镇化率 (province): 59.55 (2019) -> 68 (2025), reported each Q4; at yQ4 (y - 2019) of six years
+        // have passed: expected E(y) = 59.55 + 8.45 x (y - 2019) / 6.
         Map<String, String> values = Map.of(
-                "140100", "68",        // target reached
-                "140200", "65.8875",   // exactly 90% of the expected progress
-                "140400", "65.88",     // just below 90%
-                "140500", "63.775",    // exactly 60%
-                "140600", "63.77");    // just below 60%
-        values.forEach((city, value) -> facts.value(city, "FYP14-02", "2024Q4", value));
+                "2021Q4", "68",         // target reached
+                "2022Q4", "63.3525",    // exactly 90% of the expected progress (E = 63.775)
+                "2023Q4", "64.61",      // just below 90% (E = 65.183333, 90% at 64.62)
+                "2024Q4", "63.775",     // exactly 60% (E = 66.591667)
+                "2025Q4", "64.61");     // just below 60% (E = 68, 60% at 64.62)
+        values.forEach((period, value) -> facts.value("140000", "FYP14-02", period, value));
+        values.keySet().forEach(period -> refresher.refresh(period, "full", "test"));
+
+        assertThat(number(facts.row("2024Q4", "140000", "FYP14-02"), "expected_value")).isCloseTo(59.55 + 8.45 * 5 / 6, within(1e-6));
+        assertThat(facts.row("2021Q4", "140000", "FYP14-02").get("status_zh")).isEqualTo("达标");
+        assertThat(facts.row("2022Q4", "140000", "FYP14-02").get("status_zh")).isEqualTo("正常推进");
+        assertThat(facts.row("2023Q4", "140000", "FYP14-02").get("status_zh")).isEqualTo("滞后");
+        assertThat(facts.row("2024Q4", "140000", "FYP14-02").get("status_zh")).isEqualTo("滞后");
+        assertThat(facts.row("2025Q4", "140000", "FYP14-02").get("status_zh")).isEqualTo("严重滞后");
+        assertThat(facts.row("2024Q4", "140000", "FYP14-02").get("own_baseline")).isEqualTo(true);
+    }
+
+    @Test
+    void aCityComparedWithTheProvinceTargetIsNotMeasuredFromTheProvincesBaseline() {
+        // Cities inherit the province's 68 (2025) for 常住人口城镇化率, not its 59.55 baseline: no attainment.
+        facts.value("140100", "FYP14-02", "2024Q4", "68");
+        facts.value("140400", "FYP14-02", "2024Q4", "65.88");
         refresher.refresh("2024Q4", "full", "test");
 
-        assertThat(number(facts.row("2024Q4", "140100", "FYP14-02"), "expected_value")).isCloseTo(59.55 + 8.45 * 5 / 6, within(1e-6));
-        assertThat(facts.row("2024Q4", "140100", "FYP14-02").get("status_zh")).isEqualTo("达标");
-        assertThat(facts.row("2024Q4", "140200", "FYP14-02").get("status_zh")).isEqualTo("正常推进");
-        assertThat(facts.row("2024Q4", "140400", "FYP14-02").get("status_zh")).isEqualTo("滞后");
-        assertThat(facts.row("2024Q4", "140500", "FYP14-02").get("status_zh")).isEqualTo("滞后");
-        assertThat(facts.row("2024Q4", "140600", "FYP14-02").get("status_zh")).isEqualTo("严重滞后");
-        assertThat(facts.row("2024Q4", "140200", "FYP14-02").get("value_source")).isEqualTo("reported");
+        Map<String, Object> met = facts.row("2024Q4", "140100", "FYP14-02");
+        assertThat(met.get("target_inherited")).isEqualTo(true);
+        assertThat(met.get("status_zh")).isEqualTo("达标");
+        Map<String, Object> behind = facts.row("2024Q4", "140400", "FYP14-02");
+        assertThat(behind.get("own_baseline")).isEqualTo(false);
+        assertThat(behind.get("attainment")).isNull();
+        assertThat(behind.get("path_ratio")).isNull();
+        assertThat(behind.get("status_zh")).isEqualTo("无本级基期");
+        assertThat(behind.get("value_source")).isEqualTo("reported");
         assertThat(facts.row("2024Q4", "140700", "FYP14-02").get("status_zh")).isEqualTo("无数据");
+    }
+
+    @Test
+    void yearToDateFlowIsComparedWithTheElapsedShareOfItsAnnualTarget() {
+        // 原煤产量 (1-N月累计): the annual target is 10左右 亿吨 (2025). By 2025Q2 half of it is due:
+        // 4.6 is 92 % of the 5 due, on track; compared with the annual path (9) it would look far behind.
+        facts.value("140000", "FYP14-B18", "2025Q2", "4.6");
+        refresher.refresh("2025Q2", "full", "test");
+        Map<String, Object> row = facts.row("2025Q2", "140000", "FYP14-B18");
+        assertThat(row.get("basis")).isEqualTo("ytd_flow");
+        assertThat(number(row, "year_share")).isEqualTo(0.5);
+        assertThat(number(row, "expected_value")).isCloseTo(10 * 0.5, within(1e-6));
+        assertThat(number(row, "attainment")).isCloseTo(4.6 / 5, within(1e-4));
+        assertThat(row.get("status_zh")).isEqualTo("正常推进");
+        // By 2025Q3 7.5 is due: 7.6 meets a “左右” target.
+        facts.value("140000", "FYP14-B18", "2025Q3", "7.6");
+        refresher.refresh("2025Q3", "full", "test");
+        assertThat(facts.row("2025Q3", "140000", "FYP14-B18").get("status_zh")).isEqualTo("达标");
+    }
+
+    @Test
+    void perCapitaGdpIsRecomputedWithItsFactorAndComparedInDollars() {
+        // 人均地区生产总值: the form collects 元/人 from 地区生产总值(亿元) / 常住人口(万人) x 10000; the target is 2万美元.
+        List<String> counties = jdbc.queryForList("SELECT region_code FROM dim_region WHERE is_current AND parent_code = '140400' "
+                + "ORDER BY region_code LIMIT 2", String.class);
+        long s = facts.submissionFor("140400", "2023Q4");
+        facts.value(s, counties.get(0), "FYP14-B01", "2023Q4", "50000", "100", "20");
+        facts.value(s, counties.get(1), "FYP14-B01", "2023Q4", "60000", "360", "60");
+        refresher.refresh("2023Q4", "full", "test");
+
+        double rate = jdbc.queryForObject("SELECT cny_per_unit FROM ref_exchange_rate WHERE year = 2023 AND currency = 'USD'", Double.class);
+        double yuan = (100 + 360) / 80.0 * 10000; // 57,500 元/人, not (50000 + 60000) / 2
+        Map<String, Object> city = facts.row("2023Q4", "140400", "FYP14-B01");
+        assertThat(number(city, "value_form_unit")).isCloseTo(yuan, within(1e-4));
+        assertThat(number(city, "value")).isCloseTo(yuan / rate, within(1e-4));
+        assertThat(city.get("unit")).isEqualTo("美元");
+        assertThat(city.get("form_unit")).isEqualTo("元/人");
+        assertThat(city.get("exchange_rate_year")).isEqualTo(2023);
+        assertThat(number(facts.row("2023Q4", counties.get(0), "FYP14-B01"), "value")).isCloseTo(50000 / rate, within(1e-4));
+        assertThat(number(city, "attainment")).isCloseTo(yuan / rate / 20000, within(1e-4));
+    }
+
+    @Test
+    void populationWeightsComeFromTheReferenceTableWhenNoFormCarriesThem() {
+        // PM2.5 of 晋城's six counties in 2023Q3: no form of the year carries a population.
+        List<String> counties = jdbc.queryForList("SELECT region_code FROM dim_region WHERE is_current AND parent_code = '140500' "
+                + "ORDER BY region_code", String.class);
+        double weighted = 0;
+        double weights = 0;
+        for (int i = 0; i < counties.size(); i++) {
+            double value = 30 + 5 * i;
+            facts.value(counties.get(i), "YR-10", "2023Q3", String.valueOf(value));
+            double population = jdbc.queryForObject("SELECT population_wan FROM ref_region_population WHERE region_code = ? "
+                    + "AND year = (SELECT MAX(year) FROM ref_region_population WHERE region_code = ? AND year <= 2023)",
+                    Double.class, counties.get(i), counties.get(i));
+            weighted += value * population;
+            weights += population;
+        }
+        refresher.refresh("2023Q3", "full", "test");
+
+        Map<String, Object> city = facts.row("2023Q3", "140500", "YR-10");
+        assertThat(city.get("value_source")).isEqualTo("weighted");
+        assertThat(number(city, "value")).isCloseTo(weighted / weights, within(1e-4));
+        assertThat(city.get("reporting_regions")).isEqualTo(counties.size());
     }
 
     @Test
