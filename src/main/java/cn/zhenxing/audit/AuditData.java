@@ -17,7 +17,7 @@ public class AuditData {
 
     static final SqlFile SQL = SqlFile.of(AuditData.class, "audit.sql");
     private static final List<String> ATTRIBUTE_COLUMNS = List.of("unit", "value_kind", "rollup", "additivity", "report_level",
-            "frequency", "direction", "attribute", "target_kind");
+            "frequency", "direction", "attribute", "target_kind", "basis");
 
     private final JdbcTemplate jdbc;
 

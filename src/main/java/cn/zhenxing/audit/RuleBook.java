@@ -35,7 +35,7 @@ public record RuleBook(List<Rule> rules, Explanations explanations) {
     static final Set<String> PROJECT_VARIABLES = Set.of("total", "annual_plan", "quarter", "ytd", "last_ytd", "q");
     /** Catalog attributes a rule may select rows by. */
     static final Set<String> ATTRIBUTES = Set.of("code", "unit", "value_kind", "rollup", "additivity", "report_level", "frequency",
-            "direction", "attribute", "target_kind", "region_level");
+            "direction", "attribute", "target_kind", "basis", "region_level");
 
     /** A message placeholder: {region}, {item}, {unit} as words, anything else an expression (which may use left, right, diff). */
     static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]+)}");

@@ -2,13 +2,15 @@
 -- accepted data (audit run).
 
 -- Each indicator with its catalog attributes and the plan's figures for its scope (the nearest target
--- year from the quarter's year on, else the latest).
+-- year from the quarter's year on, else the latest). `unit` is the unit the form collects; where that
+-- differs from the plan's (人均地区生产总值: 元/人 vs 美元) the plan's figures cannot be compared and are left out.
 -- name: indicators
-SELECT indicator_code, name_zh, unit, value_kind, rollup, additivity, report_level, frequency, direction, attribute, ratio_factor,
-       scope_type, scope_code, baseline_value, target_value, target_kind
-FROM (SELECT i.indicator_code, i.name_zh, i.unit, i.value_kind, i.rollup, i.additivity, i.report_level, i.frequency, i.direction,
-             i.attribute, i.ratio_factor, t.scope_type, t.scope_code, t.baseline_value, t.target_kind,
-             IF(t.target_kind IN ('number', 'cumulative'), t.target_value, NULL) AS target_value,
+SELECT indicator_code, name_zh, unit, value_kind, rollup, additivity, report_level, frequency, direction, attribute, basis,
+       ratio_factor, scope_type, scope_code, baseline_value, target_value, target_kind
+FROM (SELECT i.indicator_code, i.name_zh, COALESCE(i.form_unit, i.unit) AS unit, i.value_kind, i.rollup, i.additivity,
+             i.report_level, i.frequency, i.direction, i.attribute, i.basis, i.ratio_factor, t.scope_type, t.scope_code,
+             IF(i.form_unit IS NULL, t.baseline_value, NULL) AS baseline_value, t.target_kind,
+             IF(t.target_kind IN ('number', 'cumulative') AND i.form_unit IS NULL, t.target_value, NULL) AS target_value,
              ROW_NUMBER() OVER (PARTITION BY i.indicator_key ORDER BY t.target_year < ?, ABS(t.target_year - ?)) AS pick
       FROM dim_indicator i LEFT JOIN fact_indicator_target t ON t.indicator_key = i.indicator_key) x
 WHERE pick = 1;

@@ -37,8 +37,13 @@ class RulesTest {
 
     static AuditInput.Indicator indicator(String code, String name, String unit, String kind, String rollup, String level, String frequency,
                                           String factor, String baseline, String target) {
+        String basis = switch (kind) {
+            case "growth_rate" -> "growth_yoy";
+            case "cumulative" -> "period_total";
+            default -> "level";
+        };
         Map<String, String> attributes = new HashMap<>(Map.of("unit", unit, "value_kind", kind, "rollup", rollup, "report_level", level,
-                "frequency", frequency));
+                "frequency", frequency, "basis", basis));
         return new AuditInput.Indicator(code, name, unit, attributes, new BigDecimal(factor), "region", "140000",
                 baseline == null ? null : new BigDecimal(baseline), target == null ? null : new BigDecimal(target));
     }
