@@ -21,9 +21,11 @@ class DataNoteSection {
             + "比率类指标由各地分子、分母重新计算，人口加权类指标按常住人口加权，均不做简单相加。带“*”的目标为参照全省目标。";
 
     private final ReportQueries queries;
+    private final AuditNote audit;
 
-    DataNoteSection(ReportQueries queries) {
+    DataNoteSection(ReportQueries queries, AuditNote audit) {
         this.queries = queries;
+        this.audit = audit;
     }
 
     /** The document with its cover: title, edition, period, issuer and today's date. */
@@ -67,6 +69,9 @@ class DataNoteSection {
         if (!scopes.isEmpty() && indicators != null) {
             int noTarget = queries.statusCounts(q, scopes.get(0), indicators).getOrDefault("无目标", 0);
             text.append("无量化目标的指标").append(noTarget).append("项，只列数值不评价。");
+        }
+        if (asOf != null) {
+            text.append(audit.sentence(q, cities));
         }
         if (extra != null) {
             text.append(extra);

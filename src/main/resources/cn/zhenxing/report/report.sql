@@ -124,3 +124,15 @@ ORDER BY i.indicator_key;
 SELECT COUNT(DISTINCT b.region_code)
 FROM bridge_area_region b JOIN dim_planning_area a ON a.area_key = b.area_key
 WHERE a.area_code = :area AND b.is_current;
+
+-- The validation rules' findings of the quarter's accepted data (mart_audit_finding, kept by every marts
+-- refresh) in the edition's cities, with the 说明 the unit gave and who filled the form: for the data note.
+-- name: auditFindings
+SELECT a.rule_code, a.rule_name_zh, a.severity, a.region_name, a.item_name, a.message_zh, a.explanation_zh,
+       u.name_zh AS unit_name, s.filler
+FROM mart_audit_finding a
+LEFT JOIN dim_region r ON r.region_code = a.region_code AND r.is_current
+LEFT JOIN ops_submission s ON s.submission_id = a.submission_id
+LEFT JOIN dim_reporting_unit u ON u.unit_key = s.unit_key
+WHERE a.period_key = :p AND (a.region_code = '140000' OR a.region_code = '' OR COALESCE(r.city_code, r.region_code) IN (:cities))
+ORDER BY a.severity, a.rule_code, a.region_code, a.item_code;
