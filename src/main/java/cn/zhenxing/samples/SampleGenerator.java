@@ -25,8 +25,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Fills every unit's form for a quarter with plausible values, deterministically (the same period
- * always gives the same files): values follow each indicator's path from its baseline towards its
- * target with per-region noise; flows accumulate through the year; tasks advance with the year.
+ * always gives the same files; {@link SampleValues} says how a value is made). A city's or the
+ * province's own row of a lower level's additive, ratio or weighted indicator is left blank, so it is
+ * rolled up from its parts exactly. Tasks advance with the year.
  * For demos, tests and benchmarks; never for real reporting.
  */
 @Component
@@ -54,36 +55,73 @@ public class SampleGenerator {
      * @param except units to leave out, or null
      */
     public List<Path> generate(String periodCode, Path outDir, List<String> units, List<String> except) throws IOException {
-        FormDefinition def = FormDefinition.load();
-        Map<String, SamplePath> paths = provincePaths();
+        Quarter period = Quarter.parse(periodCode);
+        Context context = context(period, null);
         List<Path> files = new ArrayList<>();
         for (String unit : units != null ? units : contents.unitCodes()) {
-            if (except != null && except.contains(unit)) {
-                continue;
+            if (except == null || !except.contains(unit)) {
+                files.add(write(unit, periodCode, outDir, context));
             }
-            FormContent content = contents.content(unit, periodCode);
-            Path file = templates.write(def, content, outDir);
-            fill(file, def, content, paths);
-            files.add(file);
         }
         return files;
     }
 
-    /** Province baseline and target of an indicator (values may be null); additive = rolled up by summing. */
-    record SamplePath(BigDecimal baseline, BigDecimal target, BigDecimal fromYear, BigDecimal toYear, boolean additive) {
+    /**
+     * The demo's planted mistake: one unit's form in which one row's 本期值 (and numerator) is
+     * {@code factor} times the plausible value, a large jump against its 上年同期值, with
+     * {@code explanation} in the row's 备注 cell (null leaves it empty). Every other cell is as
+     * {@link #generate} writes it.
+     */
+    public Path generateWithJump(String periodCode, Path outDir, String unit, String regionCode, String indicatorCode,
+                                 double factor, String explanation) throws IOException {
+        Context context = context(Quarter.parse(periodCode), new Jump(regionCode, indicatorCode, factor, explanation));
+        return write(unit, periodCode, outDir, context);
     }
 
-    private Map<String, SamplePath> provincePaths() {
-        Map<String, SamplePath> paths = new HashMap<>();
+    /** A row changed on purpose (generateWithJump). */
+    record Jump(String regionCode, String indicatorCode, double factor, String explanation) {
+    }
+
+    /** What every form of a quarter is generated from. */
+    record Context(FormDefinition def, Map<String, SampleValues.Spec> specs, SampleShares shares, Map<String, Integer> countiesInCity,
+                   double usdRate, Jump jump) {
+    }
+
+    private Context context(Quarter period, Jump jump) {
+        Map<String, SampleValues.Spec> specs = new HashMap<>();
         jdbc.query(SQL.get("sampleTargets"), rs -> {
-            paths.put(rs.getString("indicator_code"), new SamplePath(rs.getBigDecimal("baseline_value"),
-                    rs.getBigDecimal("target_value"), rs.getBigDecimal("baseline_year"), rs.getBigDecimal("target_year"),
-                    "sum".equals(rs.getString("rollup"))));
+            specs.put(rs.getString("indicator_code"), new SampleValues.Spec(rs.getString("indicator_code"), rs.getString("unit"),
+                    rs.getString("form_unit"), rs.getString("rollup"), rs.getString("basis"), rs.getString("frequency"),
+                    rs.getString("value_kind"), rs.getString("direction"), rs.getBigDecimal("ratio_factor"),
+                    rs.getString("numerator_name_zh"), rs.getString("denominator_name_zh"), rs.getString("target_kind"),
+                    rs.getBigDecimal("baseline_value"), rs.getBigDecimal("target_value"), rs.getBigDecimal("growth_value"),
+                    (Integer) rs.getObject("baseline_year", Integer.class), (Integer) rs.getObject("target_year", Integer.class),
+                    rs.getString("scope_type"), rs.getString("scope_code")));
         });
-        return paths;
+        Map<String, Object[]> counties = new HashMap<>();
+        Map<String, Integer> countiesInCity = new HashMap<>();
+        jdbc.query(SQL.get("samplePopulation"), rs -> {
+            counties.put(rs.getString("region_code"), new Object[] {rs.getString("city_code"), rs.getDouble("population_wan")});
+            countiesInCity.merge(rs.getString("city_code"), 1, Integer::sum);
+        }, period.year());
+        Map<String, List<String>> areas = new HashMap<>();
+        jdbc.query(SQL.get("sampleAreaMembers"), rs -> {
+            areas.computeIfAbsent(rs.getString("area_code"), a -> new ArrayList<>()).add(rs.getString("region_code"));
+        });
+        List<Double> rate = jdbc.queryForList(SQL.get("sampleUsdRate"), Double.class, period.year(), period.year());
+        return new Context(FormDefinition.load(), specs, new SampleShares(counties, areas), countiesInCity,
+                rate.isEmpty() ? 7 : rate.get(0), jump);
     }
 
-    void fill(Path file, FormDefinition def, FormContent content, Map<String, SamplePath> paths) throws IOException {
+    private Path write(String unit, String periodCode, Path outDir, Context context) throws IOException {
+        FormContent content = contents.content(unit, periodCode);
+        Path file = templates.write(context.def(), content, outDir);
+        fill(file, content, context);
+        return file;
+    }
+
+    void fill(Path file, FormContent content, Context context) throws IOException {
+        FormDefinition def = context.def();
         XSSFWorkbook wb;
         try (InputStream in = Files.newInputStream(file)) {
             wb = new XSSFWorkbook(in);
@@ -100,18 +138,32 @@ public class SampleGenerator {
             Sheet s1 = wb.getSheet(t1.sheet());
             for (int i = 0; i < content.indicators().size(); i++) {
                 FormContent.IndicatorRow row = content.indicators().get(i);
+                SampleValues.Spec spec = context.specs().get(row.indicatorCode());
+                if (!row.required() && !"none".equals(spec.rollup())) {
+                    continue; // a city's or the province's row of a lower level's indicator: left blank, rolled up
+                }
                 Random random = new Random((row.regionCode() + row.indicatorCode()).hashCode());
-                BigDecimal value = sampleValue(row, paths.get(row.indicatorCode()), period, random, shareOf(row.regionCode()));
+                SampleValues.Cells cells = SampleValues.cells(spec, row.regionCode(),
+                        context.countiesInCity().getOrDefault(row.regionCode(), 1), period, random, context.shares(), context.usdRate());
+                double priorFactor = 0.93 + random.nextDouble() * 0.05;
+                BigDecimal value = cells.value();
+                BigDecimal numerator = cells.numerator();
+                Jump jump = context.jump();
+                if (jump != null && jump.regionCode().equals(row.regionCode()) && jump.indicatorCode().equals(row.indicatorCode())) {
+                    BigDecimal factor = BigDecimal.valueOf(jump.factor());
+                    value = value.multiply(factor).setScale(value.scale(), RoundingMode.HALF_UP);
+                    numerator = numerator == null ? null : numerator.multiply(factor);
+                    if (jump.explanation() != null) {
+                        set(s1, t1.cell("note", i), jump.explanation());
+                    }
+                }
                 setNumber(s1, t1.cell("value", i), value);
-                setNumber(s1, t1.cell("prior_value", i), value.multiply(BigDecimal.valueOf(0.93 + random.nextDouble() * 0.05))
-                        .setScale(2, RoundingMode.HALF_UP));
-                if (row.ratio()) {
-                    BigDecimal denominator = BigDecimal.valueOf(50 + random.nextInt(450));
-                    BigDecimal numerator = "%".equals(row.unit())
-                            ? value.multiply(denominator).divide(BigDecimal.valueOf(100), 4, RoundingMode.HALF_UP)
-                            : value.multiply(denominator).setScale(4, RoundingMode.HALF_UP);
+                BigDecimal prior = cells.value().multiply(BigDecimal.valueOf(priorFactor));
+                setNumber(s1, t1.cell("prior_value", i), cells.numerator() == null && SampleValues.COUNT_UNITS.contains(row.unit())
+                        ? prior.setScale(0, RoundingMode.HALF_UP) : prior.setScale(cells.value().scale(), RoundingMode.HALF_UP));
+                if (cells.denominator() != null) {
                     setNumber(s1, t1.cell("numerator", i), numerator);
-                    setNumber(s1, t1.cell("denominator", i), denominator);
+                    setNumber(s1, t1.cell("denominator", i), cells.denominator());
                 }
             }
 
@@ -151,44 +203,6 @@ public class SampleGenerator {
             }
             AtomicFiles.write(file, wb::write);
         }
-    }
-
-    /**
-     * How many parts a province total is split into for a region of this level, so a county gets the
-     * same sample value on its own form and on its city's.
-     */
-    static int shareOf(String regionCode) {
-        if (regionCode.equals("140000")) {
-            return 1;
-        }
-        return regionCode.endsWith("00") ? 11 : 117;
-    }
-
-    /** On the straight path from baseline to target at this quarter, scaled to the region, with noise. */
-    static BigDecimal sampleValue(FormContent.IndicatorRow row, SamplePath path, Quarter period, Random random, int regions) {
-        double noise = 0.9 + random.nextDouble() * 0.2;
-        double base;
-        if (path != null && path.baseline() != null) {
-            double baseline = path.baseline().doubleValue();
-            double target = path.target() != null ? path.target().doubleValue() : baseline;
-            double from = path.fromYear() != null ? path.fromYear().doubleValue() : 2020;
-            double to = path.toYear() != null && path.toYear().doubleValue() > from ? path.toYear().doubleValue() : from + 5;
-            double elapsed = Math.min(1.2, (period.year() - from + period.quarter() / 4.0 - 1) / (to - from));
-            base = baseline + (target - baseline) * Math.max(0, elapsed);
-            if (path.additive()) {
-                base = base / regions; // an additive province total shared among the form's regions
-            }
-        } else {
-            base = 10 + random.nextInt(90);
-        }
-        double value = base * noise;
-        if ("%".equals(row.unit()) && "level".equals(row.valueKind())) {
-            value = Math.min(99.5, Math.max(0.5, value));
-        }
-        if (!"growth_rate".equals(row.valueKind()) && !"reduction".equals(row.valueKind())) {
-            value = Math.abs(value);
-        }
-        return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP);
     }
 
     private static void set(Sheet sheet, String address, String text) {
