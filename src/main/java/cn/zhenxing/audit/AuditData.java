@@ -60,7 +60,7 @@ public class AuditData {
         Map<String, BigDecimal> lastYtd = new HashMap<>();
         if (quarter.quarter() > 1) {
             jdbc.query(SQL.get("projectYtd"), rs -> {
-                lastYtd.put(rs.getString("project_code"), rs.getBigDecimal("ytd_investment_yi"));
+                lastYtd.put(rs.getString("unit_code") + "|" + rs.getString("project_code"), rs.getBigDecimal("ytd_investment_yi"));
             }, quarter.previous().key());
         }
         return new AuditInput.History(values(quarter.previous()), values(quarter.yearAgo()), other, lastYtd);

@@ -80,7 +80,7 @@ public final class Auditor {
             values.put("annual_plan", row.annualPlan());
             values.put("quarter", row.quarter());
             values.put("ytd", row.ytd());
-            values.put("last_ytd", row.projectCode() == null ? null : history.lastYtd().get(row.projectCode()));
+            values.put("last_ytd", row.projectCode() == null ? null : history.lastYtd().get(row.unitCode() + "|" + row.projectCode()));
             values.put("q", BigDecimal.valueOf(quarter));
             String item = row.projectCode() == null ? "" : row.projectCode();
             for (Rule rule : book.rules(Rule.Sheet.PROJECTS)) {

@@ -43,4 +43,27 @@ class SamplesCommand implements NeedsCatalog {
             return ExitCodes.REJECTED;
         }
     }
+
+    @Command(name = "jump", mixinStandardHelpOptions = true,
+            description = "One unit's sample form with one row's 本期值 multiplied (a 核实 finding against last year), with or without "
+                    + "a 说明 in its 备注: the demo's planted mistake.")
+    int jump(@Option(names = "--period", required = true, description = "Quarter, e.g. 2025Q4.") String period,
+             @Option(names = "--out", defaultValue = "./out/samples", description = "Directory (default: ${DEFAULT-VALUE}).") Path out,
+             @Option(names = "--unit", required = true, description = "The unit whose form it is, e.g. 140400.") String unit,
+             @Option(names = "--region", required = true, description = "The row's region code, e.g. 140423.") String region,
+             @Option(names = "--indicator", required = true, description = "The row's indicator code, e.g. FYP14-B18.") String indicator,
+             @Option(names = "--factor", defaultValue = "1.6", description = "How many times the plausible value (default: ${DEFAULT-VALUE}).")
+             double factor,
+             @Option(names = "--note", description = "The 说明 written into the row's 备注 (default: none).") String note)
+            throws Exception {
+        try {
+            List<Path> files = List.of(generator.getObject().generateWithJump(period, out, unit, region, indicator, factor, note));
+            files.forEach(f -> spec.commandLine().getOut().println(f));
+            spec.commandLine().getOut().printf("%d sample form(s) for %s in %s%n", files.size(), period, out);
+            return ExitCodes.OK;
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return ExitCodes.REJECTED;
+        }
+    }
 }

@@ -34,10 +34,12 @@ JOIN dim_region r ON r.region_key = f.region_key
 JOIN dim_indicator i ON i.indicator_key = f.indicator_key
 WHERE f.period_key = ? AND f.value IS NOT NULL;
 
+-- A project in several cities is on each city's form with that city's part: year-to-date by unit.
 -- name: projectYtd
-SELECT p.project_code, f.ytd_investment_yi
+SELECT u.unit_code, p.project_code, f.ytd_investment_yi
 FROM fact_project_progress f
 JOIN ops_submission s ON s.submission_id = f.submission_id AND s.is_current
+JOIN dim_reporting_unit u ON u.unit_key = s.unit_key
 JOIN dim_project p ON p.project_key = f.project_key
 WHERE f.period_key = ? AND f.ytd_investment_yi IS NOT NULL;
 

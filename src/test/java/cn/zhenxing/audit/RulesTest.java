@@ -71,7 +71,7 @@ class RulesTest {
             Map.of("140421|COUNT", new BigDecimal("100"), "140421|CUM", new BigDecimal("40")),
             Map.of("140421|COUNT", new BigDecimal("100"), "140421|GROW", new BigDecimal("6.5")),
             Map.of("140421|COUNT", new BigDecimal("101")),
-            Map.of("P001", new BigDecimal("5")));
+            Map.of("140400|P001", new BigDecimal("5"), "140500|P001", new BigDecimal("50")));
 
     static Set<String> codes(int quarter, AuditInput.IndicatorRow... rows) {
         return AUDITOR.indicators(List.of(rows), CATALOG, HISTORY, quarter).stream().map(f -> f.rule().code()).collect(Collectors.toSet());
