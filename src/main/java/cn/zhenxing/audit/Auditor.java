@@ -56,6 +56,7 @@ public final class Auditor {
             values.put("counties_sum", sum == null ? null : sum[0]);
             values.put("counties_count", sum == null ? BigDecimal.ZERO : sum[1]);
             values.put("counties_rows", sum == null ? BigDecimal.ZERO : sum[2]);
+            values.put("own_scope", own ? BigDecimal.ONE : BigDecimal.ZERO);
             values.put("q", BigDecimal.valueOf(quarter));
             Function<String, String> attributes = a -> a.equals("region_level") ? region.level() : a.equals("code") ? indicator.code()
                     : indicator.attributes().get(a);

@@ -29,8 +29,8 @@ public record RuleBook(List<Rule> rules, Explanations explanations) {
 
     /** Variables of a 表1 row (etl/rules/README.md explains each). */
     static final Set<String> INDICATOR_VARIABLES = Set.of("value", "prior", "numerator", "denominator", "factor", "last_quarter",
-            "last_year", "plan_baseline", "plan_target", "baseline", "target", "counties_sum", "counties_count", "counties_rows",
-            "other_form", "q");
+            "last_year", "plan_baseline", "plan_target", "baseline", "target", "own_scope", "counties_sum", "counties_count",
+            "counties_rows", "other_form", "q");
     /** Variables of a 表3 row. */
     static final Set<String> PROJECT_VARIABLES = Set.of("total", "annual_plan", "quarter", "ytd", "last_ytd", "q");
     /** Catalog attributes a rule may select rows by. */

@@ -29,7 +29,8 @@ class RulesTest {
             "COUNT", indicator("COUNT", "规上工业企业数", "个", "level", "sum", "county", "quarterly", "1", "1000", "1200"),
             "GROW", indicator("GROW", "地区生产总值增长", "%", "growth_rate", "none", "county", "quarterly", "1", null, null),
             "CUM", indicator("CUM", "累计造林面积", "万亩", "cumulative", "sum", "county", "quarterly", "1", null, "500"),
-            "DOCTORS", indicator("DOCTORS", "每千人口执业医师数", "人", "level", "recompute", "county", "annual", "1", "2.9", "3.8")),
+            "DOCTORS", indicator("DOCTORS", "每千人口执业医师数", "人", "level", "recompute", "county", "annual", "1", "2.9", "3.8"),
+            "OWN", own(indicator("OWN", "富硒产业产值", "亿元", "level", "sum", "county", "quarterly", "1", null, "0.5"), "140421")),
             Map.of("140000", new AuditInput.Region("140000", "山西省", "province", null),
                     "140400", new AuditInput.Region("140400", "长治市", "city", "140400"),
                     "140421", new AuditInput.Region("140421", "襄垣县", "county", "140400"),
@@ -46,6 +47,12 @@ class RulesTest {
                 "frequency", frequency, "basis", basis));
         return new AuditInput.Indicator(code, name, unit, attributes, new BigDecimal(factor), "region", "140000",
                 baseline == null ? null : new BigDecimal(baseline), target == null ? null : new BigDecimal(target));
+    }
+
+    /** The indicator with a target of the region's own (a county's own plan, as 盂县's). */
+    static AuditInput.Indicator own(AuditInput.Indicator i, String region) {
+        return new AuditInput.Indicator(i.code(), i.nameZh(), i.unit(), i.attributes(), i.factor(), "region", region, i.planBaseline(),
+                i.planTarget());
     }
 
     /** A 表1 row: region, indicator, then pairs of variable and value (value, prior, numerator, denominator, note). */
@@ -99,6 +106,7 @@ class RulesTest {
                         codes(2, row("140400", "COUNT", "value", "3246"), row("140421", "COUNT", "value", "100"),
                                 row("140423", "COUNT", "value", "3146"))),
                 Arguments.of("H02", codes(2, row("140423", "COUNT", "value", "5043")), codes(2, row("140423", "COUNT", "value", "1200"))),
+                Arguments.of("H02", codes(2, row("140423", "OWN", "value", "0.6")), codes(2, row("140421", "OWN", "value", "0.6"))),
                 Arguments.of("H03", codes(2, row("140421", "COUNT", "value", "110")), codes(2, row("140421", "COUNT", "value", "101"))),
                 Arguments.of("P01", codes(2, row("140421", "COUNT", "value", "131")), codes(2, row("140421", "COUNT", "value", "129"))),
                 Arguments.of("P02", codes(2, row("140421", "GROW", "value", "-8")), codes(2, row("140421", "GROW", "value", "5.5"))),

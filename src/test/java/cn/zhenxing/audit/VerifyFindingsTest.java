@@ -90,7 +90,8 @@ class VerifyFindingsTest {
         try (wb) {
             Row row = wb.getSheet(t1.sheet()).getRow(excelRow - 1);
             int valueCol = t1.column("value").col().charAt(0) - 'A';
-            row.getCell(valueCol).setCellValue(row.getCell(valueCol).getNumericCellValue() * factor);
+            // Whole numbers stay whole (a count must be an integer, rule T03).
+            row.getCell(valueCol).setCellValue(Math.round(row.getCell(valueCol).getNumericCellValue() * factor));
             if (note != null) {
                 row.createCell(t1.column("note").col().charAt(0) - 'A').setCellValue(note);
             }
@@ -123,7 +124,7 @@ class VerifyFindingsTest {
 
         String reason = "新建煤矿二期投产，产量大幅增加";
         IngestService.Outcome explained = ingest(jump(form, row.getKey(), 1.8, reason), "2023Q4");
-        assertThat(explained.status()).isEqualTo(IngestService.Status.ACCEPTED);
+        assertThat(explained.status()).as("%s", explained.problems()).isEqualTo(IngestService.Status.ACCEPTED);
         List<Problem> kept = store.problems(explained.submissionId()).stream().filter(p -> p.rule() != null).toList();
         assertThat(kept).isNotEmpty().allSatisfy(p -> {
             assertThat(p.isError()).isFalse();
