@@ -239,7 +239,7 @@ class IngestTest {
     }
 
     @Test
-    void lateAndJumpingValuesAreWarningsNotErrors() throws Exception {
+    void aLateFileIsAWarningAndAnExplainedJumpIsAcceptedWithItsExplanation() throws Exception {
         Path q3 = sample("141000", "2025Q3");
         assertThat(ingest(q3).status()).isEqualTo(IngestService.Status.ACCEPTED);
         Path q4 = copy(sample("141000", "2025Q4"), "jump.xlsx");
@@ -252,6 +252,8 @@ class IngestTest {
         }
         BigDecimal previous = before.get(keyAtRow(q4, row));
         setCell(q4, t1.sheet(), t1.column("value").col() + row, previous.multiply(BigDecimal.valueOf(3)).toPlainString());
+        // A 核实 finding (etl/rules P03) is accepted only with a specific 说明 in the row's 备注.
+        setCell(q4, t1.sheet(), t1.column("note").col() + row, "大型项目集中投产，四季度数值大幅增加");
         IngestService.Outcome o = ingest.ingest(List.of(q4), "cli", "test", null, LocalDate.of(2026, 3, 1).atStartOfDay(), x -> { }).get(0);
         assertThat(o.status()).isEqualTo(IngestService.Status.ACCEPTED);
         assertThat(o.problems()).allSatisfy(p -> assertThat(p.isError()).isFalse());
@@ -259,7 +261,7 @@ class IngestTest {
         int jumpRow = row;
         assertThat(o.problems()).anySatisfy(p -> {
             assertThat(p.cell()).isEqualTo(t1.column("value").col() + jumpRow);
-            assertThat(p.messageZh()).contains("上季度").contains("变化较大");
+            assertThat(p.messageZh()).contains("核实性审核").contains("已说明：大型项目集中投产");
         });
         assertThat(jdbc.queryForObject("SELECT is_late FROM ops_submission WHERE file_sha256 = ?", Boolean.class, Checksums.sha256(q4))).isTrue();
     }
@@ -345,6 +347,11 @@ class IngestTest {
         assertThat(cityValue).as("阳泉's form carries 盂县's row " + key).isNotNull();
         setCell(county, t1.sheet(), t1.column("value").col() + t1.firstDataRow(), cityValue.add(BigDecimal.TEN).toPlainString());
         assertThat(ingest(city).status()).isEqualTo(IngestService.Status.ACCEPTED);
+        // The disagreement is a 核实 finding (etl/rules H03): returned without a 说明, accepted with one.
+        IngestService.Outcome unexplained = ingest(county);
+        assertThat(unexplained.status()).isEqualTo(IngestService.Status.REJECTED);
+        assertThat(unexplained.problems()).anySatisfy(p -> assertThat(p.messageZh()).contains("H03").contains("另一单位已报送"));
+        setCell(county, t1.sheet(), t1.column("note").col() + t1.firstDataRow(), "市表数据为快报数，本表为统计局年报核定数");
         assertThat(ingest(county).status()).isEqualTo(IngestService.Status.ACCEPTED);
         // Sample values do not depend on whose form carries the row: the one changed value is the only conflict.
         Map<String, Object> conflict = jdbc.queryForMap("SELECT * FROM int_county_city_conflict WHERE period_code = '2025Q2'");
