@@ -55,7 +55,7 @@ final class SampleValues {
             double yearShare = s.flow() ? period.quarter() / 4.0 : 1;
             value = s.additive()
                     ? path * shares.share(regionCode, s.scopeType(), s.scopeCode()) * yearShare * (0.95 + 0.1 * random.nextDouble())
-                    : path * noise * yearShare;
+                    : path * (1 + (noise - 1) * amplitude(s) / 0.1) * yearShare;
             if ("%".equals(s.unit())) {
                 value = Math.min(99.5, Math.max(0.5, value));
             }
@@ -72,6 +72,18 @@ final class SampleValues {
     /** Two decimals, more for small values (a county's 0.0812 亿吨) so four significant digits remain. */
     static int scale(double value) {
         return value == 0 ? 2 : Math.max(2, 3 - (int) Math.floor(Math.log10(Math.abs(value))));
+    }
+
+    /**
+     * The relative spread of a level around its path: 10 %, less where the plan moves a level by
+     * little (粮食综合生产能力 1350 → 1365), so a sample never overshoots such a target many times over.
+     */
+    static double amplitude(Spec s) {
+        if (s.baseline() == null || s.target() == null || s.baseline().signum() == 0) {
+            return 0.1;
+        }
+        double move = Math.abs(s.target().doubleValue() - s.baseline().doubleValue()) / Math.abs(s.baseline().doubleValue());
+        return Math.min(0.1, 0.2 * move);
     }
 
     /**
