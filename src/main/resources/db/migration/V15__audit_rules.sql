@@ -35,17 +35,20 @@ CREATE TABLE mart_audit_finding (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci
   COMMENT='Grain: one row per quarter x rule x region x indicator or project whose accepted data breaks the rule (audit run).';
 
--- What an analyst follows up: the rules' findings and the statistical outliers, with their follow-up.
+-- What an analyst follows up: the statistical outliers and the rules' findings, with their follow-up
+-- (an outlier's statistics are NULL on a rule's row, a rule's numbers NULL on an outlier's).
 CREATE OR REPLACE VIEW mart_data_quality AS
 SELECT w.period_key, w.period_code, w.region_code, w.region_name, w.indicator_code, w.indicator_name, w.check_kind,
-       w.message_zh, w.submission_id, f.state AS follow_up_state, f.note_zh AS follow_up_note,
-       (f.state IS NULL OR f.state = 'open') AS needs_follow_up
+       w.value, w.median_value, w.mad_value, w.robust_z, w.compared_values, NULL AS rule_name_zh, NULL AS severity,
+       NULL AS right_value, NULL AS explanation_zh, w.message_zh, w.submission_id,
+       f.state AS follow_up_state, f.note_zh AS follow_up_note, (f.state IS NULL OR f.state = 'open') AS needs_follow_up
 FROM mart_data_quality_warning w
 LEFT JOIN ops_data_quality_follow_up f ON f.period_key = w.period_key AND f.region_code = w.region_code
   AND f.indicator_code = w.indicator_code AND f.check_kind = w.check_kind
 UNION ALL
 SELECT a.period_key, a.period_code, a.region_code, a.region_name, a.item_code, a.item_name, a.rule_code,
-       a.message_zh, a.submission_id, f.state, f.note_zh, (f.state IS NULL OR f.state = 'open')
+       a.left_value, NULL, NULL, NULL, NULL, a.rule_name_zh, a.severity, a.right_value, a.explanation_zh, a.message_zh, a.submission_id,
+       f.state, f.note_zh, (f.state IS NULL OR f.state = 'open')
 FROM mart_audit_finding a
 LEFT JOIN ops_data_quality_follow_up f ON f.period_key = a.period_key AND f.region_code = a.region_code
   AND f.indicator_code = a.item_code AND f.check_kind = a.rule_code;
