@@ -19,7 +19,7 @@ CREATE TABLE mart_audit_finding (
   period_code     VARCHAR(8) NOT NULL,
   rule_code       VARCHAR(16) NOT NULL,
   rule_name_zh    VARCHAR(100) NOT NULL,
-  severity        VARCHAR(8) NOT NULL COMMENT 'mandatory (强制) | verify (核实)',
+  severity        VARCHAR(12) NOT NULL COMMENT 'mandatory (强制) | verify (核实)',
   region_code     CHAR(6) NOT NULL,
   region_name     VARCHAR(64) NOT NULL,
   item_code       VARCHAR(32) NOT NULL COMMENT 'indicator or project code',
