@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * The one owner of the reporting calendar: when a quarter's submission window opens, a unit's deadline
  * (an administrator's exception for the unit, else the quarter's calendar row, else the configured
- * default), whether a quarter is locked, and which units are missing. Ingest (lateness), the
+ * default), whether a quarter (or one unit's quarter, once approved at province level) is locked, and
+ * which units are missing. Ingest (lateness), the
  * completeness mart (through the view {@code int_unit_deadline}), reminders, the portal's countdown
  * and the reports all ask here.
  */
@@ -98,6 +99,15 @@ public class ReportingCalendar {
     /** Why the quarter no longer takes files, if an administrator locked it. */
     public Optional<String> lockReason(Quarter quarter) {
         return jdbc.queryForList(SQL.get("lockReason"), Map.of("p", quarter.key()), String.class).stream().findFirst();
+    }
+
+    /**
+     * Whether the unit's quarter is locked by the review round: its current version was approved at
+     * province level (省级已审核). Read from the view int_review_state (migration V17), so ingest asks the
+     * calendar as for a quarter's lock and needs nothing of the review package, which uses ingest's data.
+     */
+    public boolean unitLocked(String unitCode, Quarter quarter) {
+        return !jdbc.queryForList(SQL.get("unitReviewLocked"), Map.of("unit", unitCode, "p", quarter.key()), Integer.class).isEmpty();
     }
 
     /** Every unit with its own deadline for the quarter (exceptions included), in unit-code order. */

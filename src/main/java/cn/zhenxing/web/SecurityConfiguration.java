@@ -86,6 +86,7 @@ class SecurityConfiguration {
                 case STATISTICIAN -> "/upload";
                 case ADMIN -> "/admin";
                 case LEADER -> "/reports";
+                case REVIEWER -> "/review";
             };
         }
     }

@@ -21,6 +21,11 @@ SELECT MIN(year) AS first_year, MAX(year) AS last_year FROM dim_period WHERE per
 -- name: lockReason
 SELECT reason_zh FROM ops_period_lock WHERE period_key = :p;
 
+-- A unit-quarter approved at province level in the review round (省级已审核) takes no more files.
+-- name: unitReviewLocked
+SELECT 1 FROM int_review_state st JOIN dim_reporting_unit u ON u.unit_key = st.unit_key
+WHERE u.unit_code = :unit AND st.period_key = :p AND st.state = 'province_approved';
+
 -- name: unitDeadline
 SELECT d.deadline FROM int_unit_deadline d WHERE d.unit_code = :unit AND d.period_key = :p;
 
