@@ -28,7 +28,7 @@ CREATE TABLE ops_review_event (
   actor_name      VARCHAR(100) NOT NULL,
   actor_role      VARCHAR(16) NOT NULL,
   actor_unit_code VARCHAR(16) NULL,
-  created_at      DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+  created_at      DATETIME(3) NOT NULL COMMENT 'the server''s wall clock, as for submissions',
   INDEX ix_review_event_submission (submission_id, event_id),
   INDEX ix_review_event_unit_period (unit_key, period_key, event_id),
   CONSTRAINT fk_review_event_submission FOREIGN KEY (submission_id) REFERENCES ops_submission (submission_id),
@@ -40,11 +40,15 @@ CREATE TABLE ops_review_event (
   COMMENT='Grain: one row per review action on a submission version (append-only; never updated or deleted).';
 
 -- The review state of every unit x quarter with a current accepted version: the last event of that
--- version, else submitted. Units without one are 未报送 (the readers join dim_reporting_unit).
+-- version, else submitted, with its label (the same as review.ReviewState's; ReviewServiceTest compares them).
+-- Units without one are 未报送 (the readers join dim_reporting_unit).
 -- The calendar reads it to refuse uploads of a province-approved (locked) unit-quarter.
 CREATE VIEW int_review_state AS
 SELECT s.unit_key, s.period_key, s.submission_id, s.version,
-       COALESCE(e.to_state, 'submitted') AS state, COALESCE(e.created_at, s.decided_at) AS since, e.event_id AS last_event_id
+       COALESCE(e.to_state, 'submitted') AS state,
+       CASE COALESCE(e.to_state, 'submitted') WHEN 'submitted' THEN '已报送（待审核）' WHEN 'city_approved' THEN '市级已审核'
+            WHEN 'province_approved' THEN '省级已审核（锁定）' WHEN 'returned' THEN '已退回' END AS state_zh,
+       COALESCE(e.created_at, s.decided_at) AS since, e.event_id AS last_event_id, e.reason_zh AS last_reason_zh
 FROM ops_submission s
 LEFT JOIN ops_review_event e ON e.event_id = (SELECT MAX(x.event_id) FROM ops_review_event x WHERE x.submission_id = s.submission_id)
 WHERE s.is_current;

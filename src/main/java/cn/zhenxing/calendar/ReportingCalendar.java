@@ -49,9 +49,12 @@ public class ReportingCalendar {
         }
     }
 
-    /** One of a unit's quarters as its statistician sees it: deadline, what was received, the countdown. */
+    /**
+     * One of a unit's quarters as its statistician sees it: deadline, what was received, the countdown, and
+     * where the current version stands in the review round with the latest 审核意见 (null before any).
+     */
     public record UnitQuarter(String periodCode, String labelZh, LocalDate deadline, Integer currentVersion, int rejected,
-                              String lockedReason, String statusZh, String countdownZh) {
+                              String lockedReason, String statusZh, String countdownZh, String reviewStateZh, String reviewReasonZh) {
     }
 
     /** The quarter {@code code} names, if the warehouse's calendar (dim_period) has it. */
@@ -153,7 +156,7 @@ public class ReportingCalendar {
             String status = accepted ? "已接收" : rejected > 0 ? "已退回" : days < 0 ? "逾期" : "未报送";
             String countdown = accepted ? "" : days >= 0 ? "距截止还有" + days + "天" : "已逾期" + (-days) + "天";
             return new UnitQuarter(quarter.code(), rs.getString("label_zh"), deadline, version, rejected, rs.getString("locked_reason"),
-                    status, countdown);
+                    status, countdown, rs.getString("review_state_zh"), rs.getString("review_reason_zh"));
         });
     }
 

@@ -5,6 +5,7 @@ import cn.zhenxing.warehouse.SqlFile;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The review round (逐级审核) of each unit's quarter: its state, who reviews it, the actions and their
- * append-only events. A review action only adds a row to ops_review_event: it never touches a
+ * append-only events; a return is mailed to the unit's contacts ({@link ReturnMail}). A review action only adds a row to ops_review_event: it never touches a
  * reported value (facts, submissions). The lock of a province-approved unit-quarter is asked of
  * {@code calendar.ReportingCalendar} by ingest, which reads the view int_review_state; so ingest needs
  * nothing of this package and this package nothing of ingest (no cycle), and the calendar stays the
@@ -28,9 +29,11 @@ public class ReviewService {
     static final SqlFile SQL = SqlFile.of(ReviewService.class, "review.sql");
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final ReturnMail returnMail;
 
-    public ReviewService(NamedParameterJdbcTemplate jdbc) {
+    ReviewService(NamedParameterJdbcTemplate jdbc, ReturnMail returnMail) {
         this.jdbc = jdbc;
+        this.returnMail = returnMail;
     }
 
     /** Every unit's chain of reviewers by unit code, read from the reporting units and their regions. */
@@ -88,9 +91,13 @@ public class ReviewService {
                 .addValue("action", action.code()).addValue("level", decision.step().level().code()).addValue("from", decision.from().code())
                 .addValue("to", decision.to().code()).addValue("reason", reason).addValue("username", who.username())
                 .addValue("name", who.name() == null ? who.username() : who.name()).addValue("role", who.role().name())
-                .addValue("actorUnit", who.unitCode()));
+                .addValue("actorUnit", who.unitCode()).addValue("at", Timestamp.valueOf(LocalDateTime.now())));
         List<ReviewEvent> events = history(((Number) version.get("submission_id")).longValue());
-        return events.get(events.size() - 1);
+        ReviewEvent event = events.get(events.size() - 1);
+        if (action == ReviewAction.RETURN) {
+            returnMail.queue(chain, quarter.code(), event, decision.step().reviewerUnitName());
+        }
+        return event;
     }
 
     /** Every event of the unit's quarter, over all its versions, oldest first. */
@@ -101,6 +108,16 @@ public class ReviewService {
     /** Every event of one submission version, oldest first. */
     public List<ReviewEvent> history(long submissionId) {
         return jdbc.query(SQL.get("eventsOfSubmission"), Map.of("id", submissionId), (rs, n) -> event(rs));
+    }
+
+    /** The unit's files of the quarter, newest first. */
+    public List<Map<String, Object>> versions(String unitCode, Quarter quarter) {
+        return jdbc.queryForList(SQL.get("versions"), Map.of("unit", unitCode, "p", quarter.key()));
+    }
+
+    /** A version's 表1 values against last year (the unit's 上年同期值 and the warehouse's), rows with a 说明 first. */
+    public List<Map<String, Object>> valuesAgainstLastYear(long submissionId) {
+        return jdbc.queryForList(SQL.get("valuesAgainstLastYear"), Map.of("id", submissionId));
     }
 
     private static ReviewChain chain(ResultSet rs) throws SQLException {
@@ -120,7 +137,7 @@ public class ReviewService {
                 time(rs, "created_at"));
     }
 
-    private static java.time.LocalDateTime time(ResultSet rs, String column) throws SQLException {
+    private static LocalDateTime time(ResultSet rs, String column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toLocalDateTime();
     }

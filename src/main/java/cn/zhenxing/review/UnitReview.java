@@ -14,6 +14,21 @@ public record UnitReview(String unitCode, String unitName, ReviewState state, In
         return chain.steps().get(0).level() == ReviewChain.Level.CITY ? chain.steps().get(0).reviewerUnitCode() : unitCode;
     }
 
+    /** Whether {@code who} reviews this unit at some level (may see it and its history). */
+    public boolean reviewableBy(Reviewer who) {
+        return ReviewRules.levelOf(chain, who) >= 0;
+    }
+
+    /** Whether the rules allow {@code who} the action now (the portal shows only the buttons that work). */
+    public boolean allows(ReviewAction action, Reviewer who) {
+        try {
+            ReviewRules.decide(chain, state, action, who, "-");
+            return true;
+        } catch (ReviewRefusedException e) {
+            return false;
+        }
+    }
+
     /** Whether {@code who} may approve it now (it is in the actor's queue). */
     public boolean awaits(Reviewer who) {
         if (state != ReviewState.SUBMITTED && state != ReviewState.CITY_APPROVED) {

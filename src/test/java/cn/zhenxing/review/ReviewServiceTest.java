@@ -29,16 +29,19 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.test.context.TestPropertySource;
 import picocli.CommandLine.IFactory;
 
 /**
  * The round against the real warehouse: 2025Q4 of every unit ingested as units send them, then 盂县
  * (reviewed by 阳泉, then the province) returned, resubmitted, approved at both levels and locked.
- * The tests run in order on one warehouse: each starts where the previous one left the round.
+ * The tests run in order on one warehouse: each starts where the previous one left the round
+ * ({@link ReviewPortalTest} shares the context and works on 2025Q3).
  */
 @WarehouseTest
-@TestPropertySource(properties = "zhenxing.test.database=zhenxing_test_review")
+@AutoConfigureMockMvc
+@TestPropertySource(properties = {ReviewPortalTest.DATABASE, ReviewPortalTest.SMTP_HOST, ReviewPortalTest.SMTP_PORT})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReviewServiceTest {
@@ -90,6 +93,9 @@ class ReviewServiceTest {
         assertThatThrownBy(() -> users.create("yx-review", "review-pass-1", "盂县审核员", Role.REVIEWER, "140322", null))
                 .hasMessageContaining("审核员须绑定省或市发展改革委的填报单位");
         assertThat(users.loadUserByUsername("yq-review").unitCode()).isEqualTo("140300");
+        // The view int_review_state labels its states as ReviewState does (the calendar reads the view's).
+        assertThat(jdbc.queryForList("SELECT DISTINCT CONCAT(state, '=', state_zh) FROM int_review_state", String.class))
+                .containsExactly(ReviewState.SUBMITTED.code() + "=" + ReviewState.SUBMITTED.labelZh());
     }
 
     @Test
@@ -147,6 +153,13 @@ class ReviewServiceTest {
                 "approve:2:province_approved");
         assertThat(review.history(all.get(0).submissionId())).hasSize(1);
         assertThat(review.history(all.get(1).submissionId())).hasSize(4).allSatisfy(e -> assertThat(e.at()).isNotNull());
+    }
+
+    @Test
+    @Order(4)
+    void theViewLabelsEveryStateAsTheEnumDoes() {
+        List<String> pairs = jdbc.queryForList("SELECT DISTINCT CONCAT(state, '=', state_zh) FROM int_review_state", String.class);
+        assertThat(pairs).hasSizeGreaterThan(1).allSatisfy(p -> assertThat(ReviewState.ofCode(p.split("=")[0]).labelZh()).isEqualTo(p.split("=")[1]));
     }
 
     @Test
