@@ -113,6 +113,13 @@ public class MailTexts {
                         + "附件为该版本的回执。" + SIGNATURE);
     }
 
+    /** To a reviewer: the submissions waiting for it longer than the schedule allows, one per line. */
+    public Text reviewReminder(String reviewerName, List<String> waiting) {
+        return new Text("【振兴监测】有" + waiting.size() + "份报表等待您审核",
+                reviewerName + "：\n\n以下报表已报送，等待您审核：\n" + String.join("\n", waiting)
+                        + "\n\n请登录报送系统“报表审核”页审核通过或填写理由退回。" + SIGNATURE);
+    }
+
     static String percent(Object ratio) {
         return ratio == null ? "—" : ((BigDecimal) ratio).movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString() + "%";
     }

@@ -5,6 +5,7 @@ import cn.zhenxing.warehouse.SqlFile;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,7 +57,7 @@ public class ReviewService {
     /** Every unit's review of the quarter, in unit-code order. */
     public List<UnitReview> quarter(Quarter quarter) {
         Map<String, ReviewChain> chains = chains();
-        return jdbc.query(SQL.get("quarterStates"), Map.of("p", quarter.key()), (rs, n) -> new UnitReview(rs.getString("unit_code"),
+        return jdbc.query(SQL.get("quarterStates"), Map.of("p", quarter.key()), (rs, n) -> new UnitReview(quarter.code(), rs.getString("unit_code"),
                 rs.getString("unit_name"), ReviewState.ofCode(rs.getString("state")), rs.getObject("version", Integer.class),
                 rs.getObject("submission_id", Long.class), time(rs, "since"), rs.getString("last_reason"), chains.get(rs.getString("unit_code"))));
     }
@@ -69,6 +70,13 @@ public class ReviewService {
     /** What {@code who} may approve now in the quarter: the reviewer's queue. */
     public List<UnitReview> queue(Reviewer who, Quarter quarter) {
         return quarter(quarter).stream().filter(u -> u.awaits(who)).toList();
+    }
+
+    /** The actor's queue over every quarter: what it may approve now that has waited since {@code day} or longer. */
+    public List<UnitReview> waitingSince(Reviewer who, LocalDate day) {
+        return jdbc.queryForList(SQL.get("quartersAwaitingReview"), Map.of(), Integer.class).stream()
+                .flatMap(p -> queue(who, Quarter.ofKey(p)).stream())
+                .filter(u -> u.since() != null && !u.since().toLocalDate().isAfter(day)).toList();
     }
 
     /**

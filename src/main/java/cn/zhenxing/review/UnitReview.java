@@ -6,8 +6,8 @@ import java.time.LocalDateTime;
  * A unit's quarter as the round sees it: its state, the current version (null while 未报送), since when
  * it is in that state, the latest 审核意见 on any version of the quarter, and who reviews it.
  */
-public record UnitReview(String unitCode, String unitName, ReviewState state, Integer version, Long submissionId, LocalDateTime since,
-                         String lastReasonZh, ReviewChain chain) {
+public record UnitReview(String periodCode, String unitCode, String unitName, ReviewState state, Integer version, Long submissionId,
+                         LocalDateTime since, String lastReasonZh, ReviewChain chain) {
 
     /** The city whose units it belongs to for the reviewers' filter: the city unit of a county, else itself. */
     public String cityUnitCode() {

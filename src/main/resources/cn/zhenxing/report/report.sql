@@ -124,3 +124,10 @@ ORDER BY i.indicator_key;
 SELECT COUNT(DISTINCT b.region_code)
 FROM bridge_area_region b JOIN dim_planning_area a ON a.area_key = b.area_key
 WHERE a.area_code = :area AND b.is_current;
+
+-- The review round in the data note (issue 14): units approved at province level, and the accepted
+-- but not yet approved units whose figures are 初步数 (mart_submission_review, a live view).
+-- name: reviewNote
+SELECT r.unit_name, r.review_state FROM mart_submission_review r
+WHERE r.period_key = :p AND r.city_code IN (:cities) AND r.accepted
+ORDER BY r.city_code, r.unit_code;

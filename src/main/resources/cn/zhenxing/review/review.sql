@@ -22,6 +22,10 @@ FROM ops_submission s JOIN dim_reporting_unit u ON u.unit_key = s.unit_key
 WHERE u.unit_code = :unit AND s.period_key = :p AND s.is_current
 FOR UPDATE;
 
+-- Quarters with a version waiting for a review level, oldest first (the reviewers' reminder).
+-- name: quartersAwaitingReview
+SELECT DISTINCT period_key FROM int_review_state WHERE state IN ('submitted', 'city_approved') ORDER BY period_key;
+
 -- name: stateOfSubmission
 SELECT state FROM int_review_state WHERE submission_id = :id;
 

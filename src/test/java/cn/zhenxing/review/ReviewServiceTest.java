@@ -11,7 +11,15 @@ import cn.zhenxing.cli.CliHarness;
 import cn.zhenxing.cli.ZhenxingCommand;
 import cn.zhenxing.form.FormDefinition;
 import cn.zhenxing.ingest.IngestService;
+import cn.zhenxing.report.ReportName;
+import cn.zhenxing.report.ReportService;
 import cn.zhenxing.warehouse.Quarter;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -62,6 +70,8 @@ class ReviewServiceTest {
     PortalUsers users;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ReportService reports;
     @Autowired
     ZhenxingCommand root;
     @Autowired
@@ -209,6 +219,30 @@ class ReviewServiceTest {
         assertThat(approved.out()).contains("审核通过：太原市发展和改革委员会 2025年第四季度 第1版 已报送（待审核） → 省级已审核（锁定）", "命令行操作员");
         assertThat(review.history("140100", Q4)).singleElement().satisfies(e -> assertThat(e.actorUsername()).startsWith("cli:"));
         assertThat(cli("review", "approve", "--unit", "140100", "--period", "2025Q4").err()).contains("已经省级审核（锁定）");
+    }
+
+    @Test
+    @Order(7)
+    void theCompletenessMartCarriesTheApprovalRateAndTheReportNamesThePreliminaryFigures() throws Exception {
+        // 盂县 and 太原 approved at province level, 长治 returned, the other ten submitted: live, without a refresh.
+        Map<String, Object> province = jdbc.queryForMap("SELECT expected, accepted, approved, approval_rate, reporting_rate FROM mart_completeness_rate "
+                + "WHERE period_code = '2025Q4' AND scope = 'province'");
+        assertThat(((Number) province.get("approved")).intValue()).isEqualTo(2);
+        assertThat((BigDecimal) province.get("approval_rate")).isEqualByComparingTo(new BigDecimal(2).divide(new BigDecimal(13), 4, RoundingMode.HALF_UP));
+        Map<String, Object> yangquan = jdbc.queryForMap("SELECT expected, approved, approval_rate FROM mart_completeness_rate "
+                + "WHERE period_code = '2025Q4' AND scope = 'city' AND city_code = '140300'");
+        assertThat(((Number) yangquan.get("expected")).intValue()).isEqualTo(2);
+        assertThat((BigDecimal) yangquan.get("approval_rate")).isEqualByComparingTo("0.5");
+        assertThat(jdbc.queryForObject("SELECT review_state_zh FROM mart_submission_review WHERE period_code = '2025Q4' AND unit_code = '140400'",
+                String.class)).isEqualTo("已退回");
+
+        Path pdf = reports.render(ReportName.COMPLETENESS, "2025Q4", null, List.of("pdf"), Files.createTempDirectory("review-report")).get(0);
+        String text;
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            text = new PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+        }
+        assertThat(text).contains("已报送的13个单位中，2个已经省级审核；", "的数据尚未完成逐级审核，为初步数", "长治市发展和改革委员会")
+                .doesNotContain("盂县发展和改革局、").containsPattern("山西省发展和改革委员会、[^。]*为初步数");
     }
 
     private CliHarness.Run cli(String... args) {
