@@ -12,6 +12,10 @@ import cn.zhenxing.cli.ZhenxingCommand;
 import cn.zhenxing.form.FormDefinition;
 import cn.zhenxing.ingest.IngestService;
 import cn.zhenxing.report.ReportName;
+import cn.zhenxing.schedule.ScheduleActions;
+import cn.zhenxing.schedule.ScheduleDefinition;
+import java.time.Duration;
+import java.time.Instant;
 import cn.zhenxing.report.ReportService;
 import cn.zhenxing.warehouse.Quarter;
 import java.math.BigDecimal;
@@ -73,6 +77,8 @@ class ReviewServiceTest {
     @Autowired
     ReportService reports;
     @Autowired
+    ScheduleActions actions;
+    @Autowired
     ZhenxingCommand root;
     @Autowired
     IFactory factory;
@@ -104,7 +110,7 @@ class ReviewServiceTest {
                 .hasMessageContaining("审核员须绑定省或市发展改革委的填报单位");
         assertThat(users.loadUserByUsername("yq-review").unitCode()).isEqualTo("140300");
         // The view int_review_state labels its states as ReviewState does (the calendar reads the view's).
-        assertThat(jdbc.queryForList("SELECT DISTINCT CONCAT(state, '=', state_zh) FROM int_review_state", String.class))
+        assertThat(jdbc.queryForList("SELECT DISTINCT CONCAT(state, '=', state_zh) FROM int_review_state WHERE period_key = 20254", String.class))
                 .containsExactly(ReviewState.SUBMITTED.code() + "=" + ReviewState.SUBMITTED.labelZh());
     }
 
@@ -243,6 +249,33 @@ class ReviewServiceTest {
         }
         assertThat(text).contains("已报送的13个单位中，2个已经省级审核；", "的数据尚未完成逐级审核，为初步数", "长治市发展和改革委员会")
                 .doesNotContain("盂县发展和改革局、").containsPattern("山西省发展和改革委员会、[^。]*为初步数");
+    }
+
+    @Test
+    @Order(8)
+    void reviewersWithAQueueOlderThanTheScheduleAllowsAreRemindedOnceADay() throws Exception {
+        users.create("sx-mail", "review-pass-1", "省发改委审核员", "sx@example.gov.cn", Role.REVIEWER, "140000", null);
+        users.create("yq-mail", "review-pass-1", "阳泉市审核员", "yq@example.gov.cn", Role.REVIEWER, "140300", null);
+        users.create("admin-mail", "review-pass-1", "管理员", "admin@example.gov.cn", Role.ADMIN, null, null);
+        Instant inFiveDays = Instant.now().plus(Duration.ofDays(5));
+        assertThat(actions.run(reminder(30), inFiveDays, List.of())).startsWith("0 reviewer reminder(s) queued");
+        assertThat(actions.run(reminder(3), inFiveDays, List.of())).startsWith("2 reviewer reminder(s) queued");
+        Map<String, String> bodies = new java.util.HashMap<>();
+        jdbc.query("SELECT recipient_email, body FROM ops_delivery_log WHERE kind = 'review-reminder'", rs -> {
+            bodies.put(rs.getString(1), rs.getString(2));
+        });
+        // 阳泉's only county is approved: nothing waits for its reviewer. The province's reviewers get the cities
+        // still submitted (not 太原, approved, nor 长治, returned); the administrator the province's own unit.
+        assertThat(bodies).containsOnlyKeys("sx@example.gov.cn", "admin@example.gov.cn");
+        assertThat(bodies.get("sx@example.gov.cn")).contains("2025年第四季度 大同市发展和改革委员会（第1版，已报送（待审核），已等待5天）", "报表审核")
+                .doesNotContain("2025年第四季度 太原市", "2025年第四季度 长治市", "2025年第四季度 山西省", "盂县");
+        assertThat(bodies.get("admin@example.gov.cn")).contains("2025年第四季度 山西省发展和改革委员会").doesNotContain("大同市");
+        assertThat(actions.run(reminder(3), inFiveDays, List.of())).as("once a day").startsWith("0 reviewer reminder(s) queued");
+    }
+
+    private static ScheduleDefinition reminder(int olderThanDays) {
+        return new ScheduleDefinition("review-reminder", "提醒审核员", "0 0 9 ? * MON-FRI", "Asia/Shanghai", ScheduleDefinition.Kind.REVIEW_REMINDER,
+                true, List.of(), List.of(), "review-reminder.yml", ScheduleDefinition.DEFAULT_KEEP, olderThanDays);
     }
 
     private CliHarness.Run cli(String... args) {
