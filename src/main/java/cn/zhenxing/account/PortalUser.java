@@ -6,11 +6,14 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** A signed-in portal user: a statistician bound to one unit, an administrator, or a leader (optionally one city). */
+/**
+ * A signed-in portal user: a statistician bound to one unit, an administrator, a leader (optionally one city), or a
+ * reviewer bound to the unit it reviews for (a city's 发改委: its counties; the province's: the cities).
+ */
 public record PortalUser(String username, String passwordHash, String displayName, String email, Role role, String unitCode,
                          String regionCode, boolean enabled) implements UserDetails {
 
-    public enum Role { STATISTICIAN, ADMIN, LEADER }
+    public enum Role { STATISTICIAN, ADMIN, LEADER, REVIEWER }
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {

@@ -53,6 +53,9 @@ public class PortalUsers implements UserDetailsService {
         if (role == PortalUser.Role.STATISTICIAN && (unit == null || jdbc.queryForList(SQL.get("unit"), Map.of("unit", unit)).isEmpty())) {
             throw new IllegalArgumentException("统计员须绑定一个已有的填报单位（如 140400），“" + unit + "”不存在。");
         }
+        if (role == PortalUser.Role.REVIEWER && (unit == null || jdbc.queryForList(SQL.get("reviewerUnit"), Map.of("unit", unit)).isEmpty())) {
+            throw new IllegalArgumentException("审核员须绑定省或市发展改革委的填报单位（如 140300 审核阳泉市所辖县，140000 审核各市），“" + unit + "”不是。");
+        }
         if (exists(username)) {
             throw new IllegalArgumentException("用户名已存在：" + username);
         }
@@ -61,7 +64,7 @@ public class PortalUsers implements UserDetailsService {
         }
         jdbc.update(SQL.get("userInsert"), new MapSqlParameterSource().addValue("username", username).addValue("email", email)
                 .addValue("hash", PASSWORDS.encode(rawPassword)).addValue("name", name).addValue("role", role.name())
-                .addValue("unit", role == PortalUser.Role.STATISTICIAN ? unit : null).addValue("region", region));
+                .addValue("unit", role == PortalUser.Role.STATISTICIAN || role == PortalUser.Role.REVIEWER ? unit : null).addValue("region", region));
     }
 
     private static void checkPassword(String rawPassword) {

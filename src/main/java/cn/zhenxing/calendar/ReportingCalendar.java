@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * The one owner of the reporting calendar: when a quarter's submission window opens, a unit's deadline
  * (an administrator's exception for the unit, else the quarter's calendar row, else the configured
- * default), whether a quarter is locked, and which units are missing. Ingest (lateness), the
+ * default), whether a quarter (or one unit's quarter, once approved at province level) is locked, and
+ * which units are missing. Ingest (lateness), the
  * completeness mart (through the view {@code int_unit_deadline}), reminders, the portal's countdown
  * and the reports all ask here.
  */
@@ -48,9 +49,12 @@ public class ReportingCalendar {
         }
     }
 
-    /** One of a unit's quarters as its statistician sees it: deadline, what was received, the countdown. */
+    /**
+     * One of a unit's quarters as its statistician sees it: deadline, what was received, the countdown, and
+     * where the current version stands in the review round with the latest 审核意见 (null before any).
+     */
     public record UnitQuarter(String periodCode, String labelZh, LocalDate deadline, Integer currentVersion, int rejected,
-                              String lockedReason, String statusZh, String countdownZh) {
+                              String lockedReason, String statusZh, String countdownZh, String reviewStateZh, String reviewReasonZh) {
     }
 
     /** The quarter {@code code} names, if the warehouse's calendar (dim_period) has it. */
@@ -100,6 +104,15 @@ public class ReportingCalendar {
         return jdbc.queryForList(SQL.get("lockReason"), Map.of("p", quarter.key()), String.class).stream().findFirst();
     }
 
+    /**
+     * Whether the unit's quarter is locked by the review round: its current version was approved at
+     * province level (省级已审核). Read from the view int_review_state (migration V17), so ingest asks the
+     * calendar as for a quarter's lock and needs nothing of the review package, which uses ingest's data.
+     */
+    public boolean unitLocked(String unitCode, Quarter quarter) {
+        return !jdbc.queryForList(SQL.get("unitReviewLocked"), Map.of("unit", unitCode, "p", quarter.key()), Integer.class).isEmpty();
+    }
+
     /** Every unit with its own deadline for the quarter (exceptions included), in unit-code order. */
     public List<UnitDeadline> units(Quarter quarter) {
         return jdbc.query(SQL.get("unitsOfQuarter"), Map.of("p", quarter.key()), (rs, n) -> new UnitDeadline(rs.getString("unit_code"),
@@ -143,7 +156,7 @@ public class ReportingCalendar {
             String status = accepted ? "已接收" : rejected > 0 ? "已退回" : days < 0 ? "逾期" : "未报送";
             String countdown = accepted ? "" : days >= 0 ? "距截止还有" + days + "天" : "已逾期" + (-days) + "天";
             return new UnitQuarter(quarter.code(), rs.getString("label_zh"), deadline, version, rejected, rs.getString("locked_reason"),
-                    status, countdown);
+                    status, countdown, rs.getString("review_state_zh"), rs.getString("review_reason_zh"));
         });
     }
 

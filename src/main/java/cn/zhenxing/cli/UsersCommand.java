@@ -33,10 +33,10 @@ class UsersCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--role", required = true, description = "statistician | admin | leader")
+        @Option(names = "--role", required = true, description = "statistician | admin | leader | reviewer")
         String role;
 
-        @Option(names = "--unit", description = "The statistician's reporting unit, e.g. 140400.")
+        @Option(names = "--unit", description = "The statistician's reporting unit, e.g. 140400; a reviewer's unit it reviews for (140300: its counties, 140000: the cities).")
         String unit;
 
         @Option(names = "--region", description = "A leader limited to one city, e.g. 140400.")
@@ -65,7 +65,7 @@ class UsersCommand implements Runnable {
 
         @Override
         public boolean needsCatalog() {
-            return "statistician".equalsIgnoreCase(role); // bound to a reporting unit of the catalog
+            return "statistician".equalsIgnoreCase(role) || "reviewer".equalsIgnoreCase(role); // bound to a reporting unit of the catalog
         }
 
         @Override
@@ -78,7 +78,7 @@ class UsersCommand implements Runnable {
             try {
                 users.getObject().create(username, chosen, name, email, PortalUser.Role.valueOf(role.toUpperCase()), unit, region);
             } catch (IllegalArgumentException e) {
-                spec.commandLine().getErr().println(e.getMessage().startsWith("No enum") ? "角色须为 statistician、admin 或 leader。" : e.getMessage());
+                spec.commandLine().getErr().println(e.getMessage().startsWith("No enum") ? "角色须为 statistician、admin、leader 或 reviewer。" : e.getMessage());
                 return ExitCodes.REJECTED;
             }
             spec.commandLine().getOut().println("已创建" + roleZh(role) + "账号“" + username + "”" + (password == null ? "，密码（只显示这一次）：" + chosen : "。"));
@@ -92,6 +92,7 @@ class UsersCommand implements Runnable {
             case "statistician" -> "统计员";
             case "leader" -> "领导";
             case "admin" -> "管理员";
+            case "reviewer" -> "审核员";
             default -> role;
         };
     }

@@ -104,6 +104,22 @@ public class MailTexts {
                         + "“错误清单”工作表逐条说明了位置和修改方法。请修改后重新报送。" + SIGNATURE);
     }
 
+    /** 退回 in the review round: the reviewer's 审核意见, and what to do (the version's feedback workbook is attached). */
+    public Text returnedInReview(String unitName, String period, int version, String reviewerUnit, String reviewerName, String reasonZh) {
+        String label = periodLabel(period);
+        return new Text("【振兴监测】" + label + "监测季报审核未通过，已退回：" + unitName,
+                unitName + "：\n\n贵单位报送的" + label + "监测季报（第" + version + "版）经" + reviewerUnit + "（" + reviewerName + "）审核，已退回。\n"
+                        + "审核意见：" + reasonZh + "\n\n请按审核意见核实、修改（需要说明的请写在表1“备注”栏），然后重新报送；重新报送的版本将重新进入审核。"
+                        + "附件为该版本的回执。" + SIGNATURE);
+    }
+
+    /** To a reviewer: the submissions waiting for it longer than the schedule allows, one per line. */
+    public Text reviewReminder(String reviewerName, List<String> waiting) {
+        return new Text("【振兴监测】有" + waiting.size() + "份报表等待您审核",
+                reviewerName + "：\n\n以下报表已报送，等待您审核：\n" + String.join("\n", waiting)
+                        + "\n\n请登录报送系统“报表审核”页审核通过或填写理由退回。" + SIGNATURE);
+    }
+
     static String percent(Object ratio) {
         return ratio == null ? "—" : ((BigDecimal) ratio).movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString() + "%";
     }

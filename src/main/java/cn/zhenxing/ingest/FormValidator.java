@@ -84,6 +84,10 @@ public class FormValidator {
             problems.add(Problem.error(null, null, null, content.period().labelZh() + "已锁定，不再接收报送（" + lock + "）。",
                     "如确需补报或更正，请联系省发展改革委开放报送期。"));
         }
+        if (calendar.unitLocked(content.unit().code(), quarter)) {
+            problems.add(Problem.error(null, null, null, content.unit().name() + content.period().labelZh()
+                    + "的报表已经省级审核，如需修改请联系省发改委退回。", "省级审核通过后数据已锁定，请勿再报送；确需更正请联系省发展改革委退回后重新报送。"));
+        }
         LocalDate opens = calendar.opensOn(quarter);
         if (receivedOn.isBefore(opens)) {
             problems.add(Problem.error(null, null, null, content.period().labelZh() + "的报送期尚未开始（" + opens + "起接收），不能提前报送。",

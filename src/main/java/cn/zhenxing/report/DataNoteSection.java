@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** The cover of every report and its 数据说明: as-of time, files included, missing and late units, the status rules. */
+/**
+ * The cover of every report and its 数据说明: as-of time, files included, missing and late units, how many
+ * units are approved in the review round (the others' figures are 初步数), the status rules.
+ */
 @Component
 class DataNoteSection {
 
@@ -66,6 +69,7 @@ class DataNoteSection {
         if (!late.isEmpty()) {
             text.append("逾期报送：").append(String.join("、", late)).append("。");
         }
+        text.append(reviewNote(q, cities));
         if (!scopes.isEmpty() && indicators != null) {
             int noTarget = queries.statusCounts(q, scopes.get(0), indicators).getOrDefault("无目标", 0);
             text.append("无量化目标的指标").append(noTarget).append("项，只列数值不评价。");
@@ -80,5 +84,18 @@ class DataNoteSection {
             text.append("\n").append(STATUS_RULE);
         }
         return new Section("数据说明", text.toString(), null, null);
+    }
+
+    /** How many accepted units are approved at province level (逐级审核); the others' figures are 初步数. */
+    private String reviewNote(Quarter q, List<String> cities) {
+        List<Map<String, Object>> units = queries.list("reviewNote", q, Map.of("cities", ReportQueries.withProvince(cities)));
+        if (units.isEmpty()) {
+            return "";
+        }
+        List<String> preliminary = units.stream().filter(u -> !"province_approved".equals(u.get("review_state")))
+                .map(u -> (String) u.get("unit_name")).toList();
+        String approved = "已报送的" + units.size() + "个单位中，" + (units.size() - preliminary.size()) + "个已经省级审核";
+        return preliminary.isEmpty() ? approved + "，本期数据均为审核后的数据。"
+                : approved + "；" + String.join("、", preliminary) + "的数据尚未完成逐级审核，为初步数。";
     }
 }

@@ -2,6 +2,8 @@ package cn.zhenxing.schedule;
 
 import cn.zhenxing.ZhenxingProperties;
 import cn.zhenxing.backup.BackupService;
+import cn.zhenxing.account.PortalUser;
+import cn.zhenxing.account.PortalUsers;
 import cn.zhenxing.calendar.ReportingCalendar;
 import cn.zhenxing.delivery.DeliveryService;
 import cn.zhenxing.delivery.MailTexts;
@@ -10,6 +12,9 @@ import cn.zhenxing.mart.MartRefresher;
 import cn.zhenxing.report.ReportName;
 import cn.zhenxing.report.ReportProperties;
 import cn.zhenxing.report.ReportService;
+import cn.zhenxing.review.ReviewService;
+import cn.zhenxing.review.Reviewer;
+import cn.zhenxing.review.UnitReview;
 import cn.zhenxing.schedule.ScheduleFiles.Recipient;
 import cn.zhenxing.warehouse.Quarter;
 import java.nio.file.Path;
@@ -35,9 +40,13 @@ public class ScheduleActions {
     private final ReportingCalendar calendar;
     private final Path reportsDir;
     private final BackupService backups;
+    private final ReviewService review;
+    private final PortalUsers users;
 
     public ScheduleActions(IngestService ingest, MartRefresher marts, ReportService reports, DeliveryService delivery, MailTexts texts, ReportingCalendar calendar,
-                           ReportProperties reportFolders, ZhenxingProperties zhenxing, BackupService backups) {
+                           ReportProperties reportFolders, ZhenxingProperties zhenxing, BackupService backups, ReviewService review, PortalUsers users) {
+        this.review = review;
+        this.users = users;
         this.backups = backups;
         this.ingest = ingest;
         this.marts = marts;
@@ -65,6 +74,7 @@ public class ScheduleActions {
             case OVERDUE_NOTICE -> missingUnits(d, period, recipients, today, true);
             case DELIVER_PENDING -> sent(delivery.sendPending());
             case BACKUP -> backup(d, fireTime, period, recipients);
+            case REVIEW_REMINDER -> reviewReminders(d, today);
         };
     }
 
@@ -161,6 +171,34 @@ public class ScheduleActions {
             }
         }
         return missing.size() + " unit(s) without an accepted file for " + period + ", " + queued + " mail(s) queued; " + sent(delivery.sendPending());
+    }
+
+    /**
+     * Each reviewer (an enabled account with an email) whose queue holds a submission waiting at least
+     * {@code older-than-days} days gets one mail a day listing them; the administrator only for the
+     * province's own unit, which no reviewer reviews.
+     */
+    private String reviewReminders(ScheduleDefinition d, LocalDate today) throws Exception {
+        int queued = 0;
+        for (Map<String, Object> u : users.list()) {
+            String role = (String) u.get("role");
+            if (u.get("email") == null || !Boolean.TRUE.equals(u.get("enabled")) || !(role.equals("REVIEWER") || role.equals("ADMIN"))) {
+                continue;
+            }
+            Reviewer who = new Reviewer((String) u.get("username"), (String) u.get("display_name"), PortalUser.Role.valueOf(role),
+                    (String) u.get("unit_code"));
+            List<UnitReview> waiting = review.waitingSince(who, today.minusDays(d.olderThanDays())).stream()
+                    .filter(r -> who.role() == PortalUser.Role.REVIEWER || r.chain().isProvinceUnit()).toList();
+            if (waiting.isEmpty()) {
+                continue;
+            }
+            List<String> lines = waiting.stream().map(r -> texts.periodLabel(r.periodCode()) + " " + r.unitName() + "（第" + r.version() + "版，"
+                    + r.state().labelZh() + "，已等待" + ChronoUnit.DAYS.between(r.since().toLocalDate(), today) + "天）").toList();
+            MailTexts.Text t = texts.reviewReminder(who.name(), lines);
+            Recipient r = new Recipient(who.name(), (String) u.get("email"), "reviewers", null, who.unitCode());
+            queued += enqueue("review-reminder", d, "-", who.username() + "@" + today, r, t, List.of()) ? 1 : 0;
+        }
+        return queued + " reviewer reminder(s) queued; " + sent(delivery.sendPending());
     }
 
     /** What a 催报 did: the unit's contacts it went to and whether it was sent at once. */

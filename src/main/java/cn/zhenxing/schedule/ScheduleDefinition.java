@@ -4,14 +4,16 @@ import java.util.List;
 
 /** One file of {@code schedules/}: when to run what, and for whom. */
 public record ScheduleDefinition(String name, String description, String cron, String timeZone, Kind kind, boolean fireOnceAfterMisfire,
-                                 List<String> recipients, List<String> reports, String file, int keep) {
+                                 List<String> recipients, List<String> reports, String file, int keep, int olderThanDays) {
 
     /** How many backups a {@code backup} schedule keeps when its file says nothing. */
     public static final int DEFAULT_KEEP = 7;
+    /** After how many days waiting a submission is reminded to its reviewer, when a {@code review-reminder} file says nothing. */
+    public static final int DEFAULT_OLDER_THAN_DAYS = 3;
 
     public ScheduleDefinition(String name, String description, String cron, String timeZone, Kind kind, boolean fireOnceAfterMisfire,
                               List<String> recipients, List<String> reports, String file) {
-        this(name, description, cron, timeZone, kind, fireOnceAfterMisfire, recipients, reports, file, DEFAULT_KEEP);
+        this(name, description, cron, timeZone, kind, fireOnceAfterMisfire, recipients, reports, file, DEFAULT_KEEP, DEFAULT_OLDER_THAN_DAYS);
     }
 
     /** What a schedule runs. */
@@ -22,7 +24,8 @@ public record ScheduleDefinition(String name, String description, String cron, S
         OVERDUE_NOTICE("overdue-notice", true, "逾期通知"),
         MARTS_REFRESH("marts-refresh", true, "重算汇总数据"),
         DELIVER_PENDING("deliver-pending", false, "重发未发出的邮件"),
-        BACKUP("backup", true, "备份数据仓库");
+        BACKUP("backup", true, "备份数据仓库"),
+        REVIEW_REMINDER("review-reminder", true, "提醒审核员处理待审报表");
 
         final String code;
         /** Default misfire policy: run once after downtime, or wait for the next fire time. */

@@ -25,7 +25,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 public final class ScheduleFiles {
 
     static final String RECIPIENTS = "recipients.yml";
-    static final Set<String> KEYS = Set.of("name", "description", "cron", "time-zone", "run", "misfire", "recipients", "reports", "keep");
+    static final Set<String> KEYS = Set.of("name", "description", "cron", "time-zone", "run", "misfire", "recipients", "reports", "keep", "older-than-days");
     static final Set<String> REPORTS = Set.of("revitalization", "yellow-river", "fyp-indicators", "completeness");
 
     /** A recipient of mail, as data. */
@@ -131,7 +131,7 @@ public final class ScheduleFiles {
         ScheduleDefinition.Kind kind = ScheduleDefinition.Kind.of(string(map, "run"));
         if (kind == null) {
             problems.add(file + ": run '" + map.get("run") + "' is not one of inbox-poll, quarterly-reports, reminders, overdue-notice, "
-                    + "marts-refresh, deliver-pending, backup");
+                    + "marts-refresh, deliver-pending, backup, review-reminder");
         }
         String misfire = string(map, "misfire");
         if (misfire != null && !misfire.equals("fire-once") && !misfire.equals("skip")) {
@@ -160,11 +160,22 @@ public final class ScheduleFiles {
                 keep = Integer.parseInt(k);
             }
         }
+        int olderThan = ScheduleDefinition.DEFAULT_OLDER_THAN_DAYS;
+        if (map.containsKey("older-than-days")) {
+            String n = string(map, "older-than-days");
+            if (kind != ScheduleDefinition.Kind.REVIEW_REMINDER) {
+                problems.add(file + ": 'older-than-days' (how long a submission waits before its reviewer is reminded) belongs to run: review-reminder only");
+            } else if (n == null || !n.matches("\\d{1,3}")) {
+                problems.add(file + ": older-than-days '" + n + "' must be a whole number of days (0 or more)");
+            } else {
+                olderThan = Integer.parseInt(n);
+            }
+        }
         if (problems.size() > before) {
             return null;
         }
         boolean fireOnce = misfire == null ? kind.fireOnceByDefault : misfire.equals("fire-once");
-        return new ScheduleDefinition(name, string(map, "description"), cron, zone, kind, fireOnce, recipients, reports, file, keep);
+        return new ScheduleDefinition(name, string(map, "description"), cron, zone, kind, fireOnce, recipients, reports, file, keep, olderThan);
     }
 
     @SuppressWarnings("unchecked")

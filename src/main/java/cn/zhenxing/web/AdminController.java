@@ -2,6 +2,8 @@ package cn.zhenxing.web;
 
 import cn.zhenxing.account.PortalUsers;
 import cn.zhenxing.calendar.ReportingCalendar;
+import cn.zhenxing.review.ReviewService;
+import cn.zhenxing.review.UnitReview;
 import cn.zhenxing.delivery.DeliveryService;
 import cn.zhenxing.ingest.SubmissionHistory;
 import cn.zhenxing.ingest.SubmissionStore;
@@ -20,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -49,9 +52,11 @@ class AdminController {
     private final SubmissionHistory history;
     private final SubmissionStore store;
     private final Display display;
+    private final ReviewService review;
 
     AdminController(ReportingCalendar calendar, MartQueries marts, Schedules schedules, ScheduleActions actions, DeliveryService delivery,
-                    PortalUsers users, SubmissionHistory history, SubmissionStore store, Display display) {
+                    PortalUsers users, SubmissionHistory history, SubmissionStore store, Display display, ReviewService review) {
+        this.review = review;
         this.calendar = calendar;
         this.marts = marts;
         this.schedules = schedules;
@@ -76,6 +81,8 @@ class AdminController {
             model.addAttribute("lockReason", chosen.get("locked_reason"));
             model.addAttribute("board", marts.completenessBoard(code));
             model.addAttribute("rate", marts.provinceRate(code));
+            model.addAttribute("reviews", review.quarter(Quarter.parse(code)).stream()
+                    .filter(u -> u.version() != null).collect(Collectors.toMap(UnitReview::unitCode, u -> u)));
         }
         List<Map<String, Object>> scheduled = new ArrayList<>();
         ScheduleFiles.Loaded loaded = schedules.load();

@@ -38,6 +38,7 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
                         .requestMatchers("/upload/**", "/forms/**", "/feedback/**").hasRole("STATISTICIAN")
                         .requestMatchers("/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/review/**", "/review").hasAnyRole("REVIEWER", "ADMIN")
                         .requestMatchers("/reports/**").hasAnyRole("LEADER", "ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").successHandler((request, response, authentication) -> {
@@ -86,6 +87,7 @@ class SecurityConfiguration {
                 case STATISTICIAN -> "/upload";
                 case ADMIN -> "/admin";
                 case LEADER -> "/reports";
+                case REVIEWER -> "/review";
             };
         }
     }

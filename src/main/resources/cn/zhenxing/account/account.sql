@@ -20,6 +20,10 @@ SELECT COUNT(*) FROM ops_portal_user WHERE role = 'ADMIN' AND enabled;
 -- name: unit
 SELECT unit_code, name_zh FROM dim_reporting_unit WHERE unit_code = :unit;
 
+-- A reviewer reviews for the province's or a city's unit (the units that have units below them to review).
+-- name: reviewerUnit
+SELECT unit_code FROM dim_reporting_unit WHERE unit_code = :unit AND unit_kind IN ('province', 'city');
+
 -- name: units
 SELECT unit_code, name_zh FROM dim_reporting_unit ORDER BY unit_code;
 

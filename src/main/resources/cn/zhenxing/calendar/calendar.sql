@@ -21,6 +21,11 @@ SELECT MIN(year) AS first_year, MAX(year) AS last_year FROM dim_period WHERE per
 -- name: lockReason
 SELECT reason_zh FROM ops_period_lock WHERE period_key = :p;
 
+-- A unit-quarter approved at province level in the review round (省级已审核) takes no more files.
+-- name: unitReviewLocked
+SELECT 1 FROM int_review_state st JOIN dim_reporting_unit u ON u.unit_key = st.unit_key
+WHERE u.unit_code = :unit AND st.period_key = :p AND st.state = 'province_approved';
+
 -- name: unitDeadline
 SELECT d.deadline FROM int_unit_deadline d WHERE d.unit_code = :unit AND d.period_key = :p;
 
@@ -35,12 +40,15 @@ FROM dim_reporting_unit u LEFT JOIN int_unit_deadline d ON d.unit_key = u.unit_k
 ORDER BY u.unit_code;
 
 -- The unit's quarters: the calendar's quarters plus a recent one whose window has opened, newest first,
--- with its submissions' outcome and the quarter's lock.
+-- with its submissions' outcome, the quarter's lock, and the review round's state and latest 审核意见 (V17).
 -- name: unitQuarters
 SELECT p.period_code, p.label_zh, d.deadline,
        (SELECT MAX(s.version) FROM ops_submission s WHERE s.unit_key = u.unit_key AND s.period_key = p.period_key AND s.is_current) AS current_version,
        (SELECT COUNT(*) FROM ops_submission s WHERE s.unit_key = u.unit_key AND s.period_key = p.period_key AND s.status = 'rejected') AS rejected,
-       (SELECT reason_zh FROM ops_period_lock l WHERE l.period_key = p.period_key) AS locked_reason
+       (SELECT reason_zh FROM ops_period_lock l WHERE l.period_key = p.period_key) AS locked_reason,
+       (SELECT st.state_zh FROM int_review_state st WHERE st.unit_key = u.unit_key AND st.period_key = p.period_key) AS review_state_zh,
+       (SELECT e.reason_zh FROM ops_review_event e WHERE e.unit_key = u.unit_key AND e.period_key = p.period_key AND e.reason_zh IS NOT NULL
+        ORDER BY e.event_id DESC LIMIT 1) AS review_reason_zh
 FROM dim_period p
 JOIN dim_reporting_unit u ON u.unit_code = :unit
 LEFT JOIN int_unit_deadline d ON d.period_key = p.period_key AND d.unit_key = u.unit_key

@@ -136,3 +136,10 @@ LEFT JOIN ops_submission s ON s.submission_id = a.submission_id
 LEFT JOIN dim_reporting_unit u ON u.unit_key = s.unit_key
 WHERE a.period_key = :p AND (a.region_code = '140000' OR a.region_code = '' OR COALESCE(r.city_code, r.region_code) IN (:cities))
 ORDER BY a.severity, a.rule_code, a.region_code, a.item_code;
+
+-- The review round in the data note (issue 14): units approved at province level, and the accepted
+-- but not yet approved units whose figures are 初步数 (mart_submission_review, a live view).
+-- name: reviewNote
+SELECT r.unit_name, r.review_state FROM mart_submission_review r
+WHERE r.period_key = :p AND r.city_code IN (:cities) AND r.accepted
+ORDER BY r.city_code, r.unit_code;

@@ -67,6 +67,19 @@ class ScheduleFilesTest {
     }
 
     @Test
+    void olderThanDaysBelongsToTheReviewReminderAndIsADayCount() {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("recipients.yml", RECIPIENTS);
+        files.put("review.yml", "name: review\ncron: \"0 0 9 ? * MON-FRI\"\nrun: review-reminder\n");
+        files.put("r.yml", "name: r\ncron: \"0 0 9 ? * MON-FRI\"\nrun: review-reminder\nolder-than-days: soon\n");
+        files.put("m.yml", "name: m\ncron: \"0 0 9 * * ?\"\nrun: marts-refresh\nolder-than-days: 3\n");
+        ScheduleFiles.Loaded loaded = ScheduleFiles.parse(files, "test");
+        assertThat(loaded.schedule("review").olderThanDays()).isEqualTo(ScheduleDefinition.DEFAULT_OLDER_THAN_DAYS);
+        assertThat(loaded.problems()).containsExactlyInAnyOrder("r.yml: older-than-days 'soon' must be a whole number of days (0 or more)",
+                "m.yml: 'older-than-days' (how long a submission waits before its reviewer is reminded) belongs to run: review-reminder only");
+    }
+
+    @Test
     void shippedSchedulesAreValid() throws Exception {
         ScheduleFiles.Loaded loaded = ScheduleFiles.load(Path.of("schedules"));
         assertThat(loaded.problems()).isEmpty();
@@ -76,6 +89,9 @@ class ScheduleFilesTest {
         assertThat(backup.kind()).isEqualTo(ScheduleDefinition.Kind.BACKUP);
         assertThat(backup.keep()).isEqualTo(14);
         assertThat(backup.recipients()).containsExactly("operators");
+        ScheduleDefinition review = loaded.schedule("review-reminder");
+        assertThat(review.kind()).isEqualTo(ScheduleDefinition.Kind.REVIEW_REMINDER);
+        assertThat(review.olderThanDays()).isEqualTo(3);
         assertThat(loaded.recipients()).anyMatch(r -> r.group().equals("operators"));
         // Quarterly run on the 20th day after quarter end at 08:30 Beijing time: 2026-01-20 for 2025Q4.
         var next = Schedules.nextFireTimes(loaded.schedule("quarterly-reports"),

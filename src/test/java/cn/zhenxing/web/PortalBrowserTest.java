@@ -55,7 +55,9 @@ import org.springframework.test.context.TestPropertySource;
  * The portal in a real headless browser (Debian's chromium and chromedriver): a statistician
  * downloads the form, uploads it with one mistake, sees the error, uploads the fixed file and sees it
  * accepted; a leader then downloads the quarter's PDF; the administrator drills down to the unit's
- * findings. Each page is also checked at 390 px (a phone). A screenshot of each page goes to
+ * findings; and the review round of 盂县 (county submits, 阳泉 returns with a reason, the county fixes and
+ * resubmits, 阳泉 approves, the province approves, a further upload is refused as locked). Each page is
+ * also checked at 390 px (a phone). A screenshot of each page goes to
  * target/portal-screenshots/.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -97,6 +99,9 @@ class PortalBrowserTest {
         users.create("changzhi", "changzhi-secret", "长治市统计员", PortalUser.Role.STATISTICIAN, "140400", null);
         users.create("leader", "leader-secret", "省领导", PortalUser.Role.LEADER, null, null);
         users.create("admin", "admin-secret-1", "省发改委管理员", PortalUser.Role.ADMIN, null, null);
+        users.create("yuxian", "yuxian-secret", "盂县统计员", PortalUser.Role.STATISTICIAN, "140322", null);
+        users.create("yq-review", "yangquan-secret", "阳泉市审核员", PortalUser.Role.REVIEWER, "140300", null);
+        users.create("sx-review", "province-secret", "省发改委审核员", PortalUser.Role.REVIEWER, "140000", null);
         Files.createDirectories(SHOTS);
         Files.createDirectories(DOWNLOADS);
         try (var old = Files.list(DOWNLOADS)) {
@@ -156,6 +161,105 @@ class PortalBrowserTest {
 
     String nav() {
         return browser.findElement(By.id("nav")).getText().strip().replaceAll("\\s+", " ");
+    }
+
+    void logout() {
+        browser.findElement(By.id("logout")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/login?logout"));
+    }
+
+    /** Uploads one file as the signed-in statistician and returns the result card's text. */
+    String upload(Path file) {
+        browser.get(url("/upload"));
+        browser.findElement(By.id("files")).sendKeys(file.toAbsolutePath().toString());
+        browser.findElement(By.id("submit")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.presenceOfElementLocated(By.id("results")));
+        return browser.findElement(By.id("results")).getText();
+    }
+
+    /** A copy of the form with a 说明 in the first indicator row's 备注 (new bytes: a new version). */
+    static Path withNote(Path form, String note, String name) throws Exception {
+        FormDefinition.Table table = FormDefinition.load().table("indicators");
+        Path copy = form.resolveSibling(name);
+        try (InputStream in = Files.newInputStream(form); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            wb.getSheet(table.sheet()).getRow(table.firstDataRow() - 1).createCell(table.column("note").index()).setCellValue(note);
+            try (OutputStream out = Files.newOutputStream(copy)) {
+                wb.write(out);
+            }
+        }
+        return copy;
+    }
+
+    /** On the reviewer's detail page of 盂县: the action's button after filling its reason field, if any. */
+    void act(String action, String reason) {
+        browser.get(url("/review/140322/" + PERIOD));
+        if (reason != null) {
+            browser.findElement(By.id(action + "-reason")).sendKeys(reason);
+        }
+        browser.findElement(By.id(action)).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("message")));
+    }
+
+    @Test
+    void aCountysQuarterIsReturnedFixedAndApprovedLevelByLevelThenLocked() throws Exception {
+        Path form = samples.generate(PERIOD, Files.createTempDirectory("yuxian"), List.of("140322")).get(0);
+        login("yuxian", "yuxian-secret");
+        assertThat(upload(form)).contains("已接收", "第1版");
+        assertThat(browser.findElement(By.id("review-" + PERIOD)).getText()).isEqualTo("已报送（待审核）");
+        logout();
+
+        // 阳泉's reviewer: the queue, the county's detail, a return with the reason.
+        login("yq-review", "yangquan-secret");
+        assertThat(browser.getCurrentUrl()).endsWith("/review");
+        assertThat(nav()).isEqualTo("报表审核");
+        browser.get(url("/review?period=" + PERIOD));
+        assertThat(browser.findElement(By.id("waiting")).getText()).contains("待您审核 1 份");
+        assertThat(browser.findElement(By.id("queue")).getText()).contains("盂县发展和改革局").doesNotContain("长治市");
+        shot("09-review-queue");
+        fitsA390PxScreen("09-review-queue");
+        browser.findElement(By.id("open-140322")).click();
+        assertThat(browser.findElement(By.id("review-state")).getText()).contains("已报送（待审核）", "阳泉市发展和改革委员会 → 山西省发展和改革委员会");
+        assertThat(browser.findElement(By.id("versions")).getText()).contains("已接收（当前版本）");
+        shot("10-review-detail");
+        fitsA390PxScreen("10-review-detail");
+        String reason = "规上工业企业数量与上年同期差异较大，请核实并在备注中说明。";
+        act("return", reason);
+        assertThat(browser.findElement(By.id("message")).getText()).contains("退回", "已报送（待审核） → 已退回");
+        assertThat(browser.findElement(By.id("events")).getText()).contains(reason, "阳泉市审核员");
+        assertThat(browser.findElements(By.id("approve"))).isEmpty();
+        logout();
+
+        // The county reads the reason, fixes (explains in 备注) and resubmits: to be reviewed again.
+        login("yuxian", "yuxian-secret");
+        assertThat(browser.findElement(By.id("review-" + PERIOD)).getText()).isEqualTo("已退回");
+        assertThat(browser.findElement(By.id("review-reason-" + PERIOD)).getText()).isEqualTo(reason);
+        String note = "已核实：本季度两家企业新纳入规上统计。";
+        assertThat(upload(withNote(form, note, "盂县季报-已说明.xlsx"))).contains("已接收", "第2版");
+        assertThat(browser.findElement(By.id("review-" + PERIOD)).getText()).isEqualTo("已报送（待审核）");
+        logout();
+
+        // 阳泉 sees the explanation and approves; the province approves after it.
+        login("yq-review", "yangquan-secret");
+        browser.get(url("/review/140322/" + PERIOD));
+        assertThat(browser.findElement(By.id("values")).getText()).contains(note);
+        act("approve", null);
+        assertThat(browser.findElement(By.id("review-state")).getText()).contains("市级已审核", "第2版");
+        logout();
+        login("sx-review", "province-secret");
+        act("approve", "同意");
+        assertThat(browser.findElement(By.id("review-state")).getText()).contains("省级已审核（锁定）");
+        assertThat(browser.findElement(By.id("events")).getText()).contains("市级已审核 → 省级已审核（锁定）", "省发改委审核员");
+        shot("11-review-approved");
+        logout();
+
+        // Locked: the county's next upload is refused, nothing loaded.
+        login("yuxian", "yuxian-secret");
+        String refused = upload(withNote(form, "再改一处", "盂县季报-再改.xlsx"));
+        assertThat(refused).contains("已退回", "已经省级审核，如需修改请联系省发改委退回");
+        assertThat(browser.findElement(By.id("review-" + PERIOD)).getText()).isEqualTo("省级已审核（锁定）");
+        assertThat(browser.findElement(By.id("history")).getText()).contains("盂县季报-已说明.xlsx", "已接收（当前版本）");
+        shot("12-upload-locked");
+        logout();
     }
 
     @Test
@@ -277,7 +381,7 @@ class PortalBrowserTest {
         // The administrator: the board with the quarter's state and 催报, a unit's files and findings.
         login("admin", "admin-secret-1");
         assertThat(browser.getCurrentUrl()).contains("/admin");
-        assertThat(nav()).isEqualTo("季度报告 指标进展 系统管理");
+        assertThat(nav()).isEqualTo("报表审核 季度报告 指标进展 系统管理");
         browser.get(url("/admin?period=" + PERIOD));
         assertThat(browser.findElement(By.id("period-state")).getText()).contains(label, "开放报送中");
         assertThat(browser.findElements(By.id("unlock-form"))).isEmpty();
