@@ -56,6 +56,7 @@ public class ReportRenderer {
             Map<String, Object> row = new HashMap<>();
             row.put("heading", s.heading());
             row.put("text", s.text());
+            row.put("newPage", s.newPage());
             if (s.chart() != null) {
                 row.put("chartReport", template(s.chart().template()));
                 row.put("chartData", new JRMapCollectionDataSource(fields(s.chart().rows())));
@@ -93,7 +94,7 @@ public class ReportRenderer {
         List<String> names = new ArrayList<>();
         Set<String> used = new HashSet<>();
         for (ReportDocument.Section s : doc.sections()) {
-            if (s.table() == null) {
+            if (s.table() == null || s.table().sheetName() == null) {
                 continue;
             }
             List<Map<String, ?>> rows = new ArrayList<>();

@@ -30,6 +30,25 @@ public class ReportService {
         this.renderer = renderer;
     }
 
+    /** The province editions of the given reports and every city's edition (PDF and XLSX), for a quarter. */
+    public List<Path> renderQuarter(List<ReportName> names, String period, Path outDir) throws IOException, JRException {
+        List<Path> written = new ArrayList<>();
+        for (ReportName name : names) {
+            written.addAll(render(name, period, null, List.of("pdf", "xlsx"), outDir));
+        }
+        written.addAll(renderCityEditions(period, outDir));
+        return written;
+    }
+
+    /** Every city's edition of the revitalization report (PDF and XLSX). */
+    public List<Path> renderCityEditions(String period, Path outDir) throws IOException, JRException {
+        List<Path> written = new ArrayList<>();
+        for (String city : queries.cities()) {
+            written.addAll(render(ReportName.REVITALIZATION, period, city, List.of("pdf", "xlsx"), outDir));
+        }
+        return written;
+    }
+
     public List<Path> render(ReportName name, String period, String region, List<String> formats, Path outDir) throws IOException, JRException {
         Quarter quarter = queries.quarter(period);
         ReportDocument doc = reports.get(name).build(quarter, region);

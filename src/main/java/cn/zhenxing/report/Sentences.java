@@ -39,7 +39,14 @@ final class Sentences {
 
     static String taskSentence(Map<String, Object> counts) {
         int rows = ((Number) counts.get("task_rows")).intValue();
-        return rows == 0 ? "" : "重点任务进展" + rows + "条，其中滞后" + ((Number) counts.get("lagging")).intValue() + "条。";
+        int notStarted = ((Number) counts.get("not_started_late")).intValue();
+        return rows == 0 ? "" : "重点任务进展" + rows + "条，其中滞后" + ((Number) counts.get("lagging")).intValue() + "条"
+                + (notStarted == 0 ? "" : "，时间过半仍未启动" + notStarted + "条") + "。";
+    }
+
+    /** A BOOLEAN column as the driver returns it (Boolean, or a number). */
+    static boolean flag(Object value) {
+        return value instanceof Boolean b ? b : value instanceof Number n && n.intValue() != 0;
     }
 
     static String projectSentence(ProjectTotals totals) {
