@@ -30,7 +30,7 @@ class DataNoteSection {
     static ReportDocument document(ReportName name, String edition, Quarter q, List<Section> sections) {
         LocalDate today = LocalDate.now();
         return new ReportDocument(name, name.titleZh(), edition, q.code(), q.labelZh(), ISSUER,
-                today.getYear() + "年" + today.getMonthValue() + "月" + today.getDayOfMonth() + "日", sections);
+                Sentences.date(today), sections);
     }
 
     Section dataNote(Quarter q, List<String> cities, Indicators indicators, List<String> scopes) {
@@ -45,7 +45,7 @@ class DataNoteSection {
         if (asOf == null) {
             text.append("本期尚未收到任何已接收的报表，以下各表均无数据（不以零值代替）。");
         } else {
-            text.append("数据截至").append(asOf.withNano(0).toString().replace('T', ' ')).append("（汇总更新时间）。本期纳入已接收报表")
+            text.append("数据截至").append(Sentences.dateTime(asOf)).append("（汇总更新时间）。本期纳入已接收报表")
                     .append(versions.get("files")).append("份（其中重报更新版本").append(versions.get("resubmitted")).append("份）。");
         }
         List<String> missing = new ArrayList<>();

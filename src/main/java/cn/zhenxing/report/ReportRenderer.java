@@ -1,5 +1,6 @@
 package cn.zhenxing.report;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -88,8 +89,14 @@ public class ReportRenderer {
         exporter.exportReport();
     }
 
-    /** One sheet per table, named after it, header frozen; text that could start a formula is neutralised. */
-    public void xlsx(ReportDocument doc, OutputStream out) throws JRException {
+    /**
+     * One sheet per table, named after it, with title rows, the header frozen and repeated in print
+     * ({@link XlsxSheets}); text that could start a formula is neutralised.
+     *
+     * @param asOf the marts' as-of time as printed, or null
+     */
+    public void xlsx(ReportDocument doc, String asOf, OutputStream out) throws JRException, IOException {
+        List<String> templates = new ArrayList<>();
         List<JasperPrint> prints = new ArrayList<>();
         List<String> names = new ArrayList<>();
         Set<String> used = new HashSet<>();
@@ -104,10 +111,12 @@ public class ReportRenderer {
             params.put(JRParameter.REPORT_LOCALE, CHINESE);
             prints.add(JasperFillManager.fillReport(template(s.table().template()), params, new JRMapCollectionDataSource(rows)));
             names.add(sheetName(s.table().sheetName(), used));
+            templates.add(s.table().template());
         }
         JRXlsxExporter exporter = new JRXlsxExporter();
         exporter.setExporterInput(SimpleExporterInput.getInstance(prints));
-        exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
+        ByteArrayOutputStream jasper = new ByteArrayOutputStream();
+        exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(jasper));
         SimpleXlsxReportConfiguration config = new SimpleXlsxReportConfiguration();
         config.setSheetNames(names.toArray(String[]::new));
         config.setOnePagePerSheet(false);
@@ -118,6 +127,8 @@ public class ReportRenderer {
         config.setCollapseRowSpan(true);
         exporter.setConfiguration(config);
         exporter.exportReport();
+        String title = doc.title() + (doc.edition() == null ? "" : "（" + doc.edition() + "）") + "　" + doc.periodLabel();
+        XlsxSheets.finish(jasper.toByteArray(), title, asOf, templates, out);
     }
 
     private static List<Map<String, ?>> fields(List<? extends ReportDocument.Row> rows) {

@@ -5,6 +5,7 @@ import cn.zhenxing.workbook.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -52,6 +53,7 @@ public class ReportService {
     public List<Path> render(ReportName name, String period, String region, List<String> formats, Path outDir) throws IOException, JRException {
         Quarter quarter = queries.quarter(period);
         ReportDocument doc = reports.get(name).build(quarter, region);
+        String asOf = Sentences.dateTime(queries.value("asOf", quarter, Map.of(), LocalDateTime.class));
         Files.createDirectories(outDir);
         List<Path> written = new ArrayList<>();
         for (String format : formats) {
@@ -59,7 +61,7 @@ public class ReportService {
             Path target = AtomicFiles.write(outDir.resolve(file.fileName()), out -> {
                 switch (format) {
                     case "pdf" -> renderer.pdf(doc, out);
-                    case "xlsx" -> renderer.xlsx(doc, out);
+                    case "xlsx" -> renderer.xlsx(doc, asOf, out);
                     default -> throw new IllegalStateException(format);
                 }
             });

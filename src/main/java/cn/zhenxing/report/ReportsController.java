@@ -69,7 +69,8 @@ class ReportsController {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         boolean pdf = f.format().equals("pdf");
-        return FileDownload.of(files.path(f), pdf ? MediaType.APPLICATION_PDF : FileDownload.XLSX, pdf);
+        MartQueries.Scope region = f.region() == null ? null : marts.region(f.region());
+        return FileDownload.of(files.path(f), f.downloadName(region == null ? null : region.name()), pdf ? MediaType.APPLICATION_PDF : FileDownload.XLSX, pdf);
     }
 
     /**
