@@ -69,6 +69,11 @@ class ReportQueries {
         return codes(cityRegions());
     }
 
+    /** The current member counties of a planning area. */
+    List<String> areaMembers(String area) {
+        return jdbc.queryForList(SQL.get("areaMembers"), Map.of("area", area), String.class);
+    }
+
     String areaName(String area) {
         return (String) jdbc.queryForMap(SQL.get("area"), Map.of("code", area)).get("name_zh");
     }

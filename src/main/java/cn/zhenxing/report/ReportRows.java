@@ -121,4 +121,11 @@ final class ReportRows {
             return m;
         }
     }
+
+    /** county-map: the one drawing of the 示意图 */
+    record MapRow(CountyMap drawing) implements Row {
+        public Map<String, Object> fields() {
+            return map("map", drawing);
+        }
+    }
 }

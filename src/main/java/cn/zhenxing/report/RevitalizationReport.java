@@ -30,9 +30,11 @@ class RevitalizationReport implements QuarterlyReport {
     private final SubmissionSections submissions;
     private final SummarySection summary;
     private final RankingSection ranking;
+    private final MapSection map;
 
     RevitalizationReport(ReportQueries queries, DataNoteSection note, IndicatorSections indicators, ProgressSections progress,
-                         SubmissionSections submissions, SummarySection summary, RankingSection ranking) {
+                         SubmissionSections submissions, SummarySection summary, RankingSection ranking, MapSection map) {
+        this.map = map;
         this.summary = summary;
         this.ranking = ranking;
         this.queries = queries;
@@ -68,6 +70,7 @@ class RevitalizationReport implements QuarterlyReport {
                 + statusSentence("纳入监测的", area) + taskSentence(tasks) + projectSentence(progress.projectTotals(q, cityCodes, List.of())),
                 indicators.statusChart("太行革命老区及各市指标状态分布（项）", q, scopes, INDICATORS), null));
         addIfAny(sections, ranking.section("二、各市对比与排名", q, cities, INDICATORS));
+        addIfAny(sections, map.section("各县（市、区）状态示意图", q, TAIHANG, "太行革命老区", areaRows));
         sections.add(new Section("三、太行革命老区主要指标进展", "以下为太行革命老区" + counties + "个县（市、区）汇总的指标（加总、分子分母重算或人口加权）。",
                 indicators.trendChart("达标及正常推进指标占比（%）", q, List.of(TAIHANG), INDICATORS),
                 IndicatorSections.indicatorTable("太行革命老区", areaRows)));

@@ -28,9 +28,11 @@ class YellowRiverReport implements QuarterlyReport {
     private final ProgressSections progress;
     private final SummarySection summary;
     private final RankingSection ranking;
+    private final MapSection map;
 
     YellowRiverReport(ReportQueries queries, DataNoteSection note, IndicatorSections indicators, ProgressSections progress, SummarySection summary,
-                      RankingSection ranking) {
+                      RankingSection ranking, MapSection map) {
+        this.map = map;
         this.summary = summary;
         this.ranking = ranking;
         this.queries = queries;
@@ -56,6 +58,7 @@ class YellowRiverReport implements QuarterlyReport {
                 + statusSentence("规划范围内纳入监测的", counts.getOrDefault(PLAN_AREA, Map.of())),
                 indicators.statusChart("各区域指标状态分布（项）", q, AREAS, INDICATORS), null));
         RevitalizationReport.addIfAny(sections, ranking.section("二、各市对比与排名", q, queries.areaCities(PLAN_AREA), INDICATORS));
+        RevitalizationReport.addIfAny(sections, map.section("各县（市、区）状态示意图", q, PLAN_AREA, "黄河流域规划范围", planRows));
         for (int i = 0; i < AREAS.size(); i++) {
             String code = AREAS.get(i);
             String name = queries.areaName(code) + (code.equals(FEN_BELT) ? "（" + queries.areaCounties(code) + "县）" : "");

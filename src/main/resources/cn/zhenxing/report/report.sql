@@ -154,3 +154,21 @@ ORDER BY i.indicator_key;
 SELECT COUNT(DISTINCT b.region_code)
 FROM bridge_area_region b JOIN dim_planning_area a ON a.area_key = b.area_key
 WHERE a.area_code = :area AND b.is_current;
+
+-- name: areaMembers
+SELECT b.region_code FROM bridge_area_region b JOIN dim_planning_area a ON a.area_key = b.area_key
+WHERE a.area_code = :area AND b.is_current;
+
+-- County-level indicators of the quarter by the number of counties scored on them, most first (the 示意图's choice).
+-- name: countyCoverage
+SELECT m.indicator_code, SUM(m.status_zh IN ('达标', '正常推进', '滞后', '严重滞后')) AS scored
+FROM mart_indicator_progress m
+WHERE m.period_key = :p AND m.scope_level = 'county'
+GROUP BY m.indicator_code
+HAVING scored > 0
+ORDER BY scored DESC, MIN(m.indicator_key);
+
+-- name: countyStatuses
+SELECT m.scope_code, m.status_zh, m.indicator_name
+FROM mart_indicator_progress m
+WHERE m.period_key = :p AND m.scope_level = 'county' AND m.indicator_code = :code;

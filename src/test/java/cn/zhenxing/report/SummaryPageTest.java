@@ -343,4 +343,46 @@ class SummaryPageTest {
         assertThat(new ReportFile(ReportName.FYP_INDICATORS, cn.zhenxing.warehouse.Quarter.parse("2025Q4"), null, "pdf").downloadName(null))
                 .isEqualTo("十四五规划主要指标监测季报_2025年第四季度.pdf");
     }
+
+    @Autowired
+    MapSection map;
+
+    @Test
+    void countyMapIsAVectorCartogramOfEveryCountyColouredByStatus() throws Exception {
+        List<String[]> tiles = map.tiles();
+        List<String> counties = jdbc.queryForList("SELECT region_code FROM dim_region WHERE is_current AND level = 'county'", String.class);
+        assertThat(tiles).extracting(t -> t[0]).containsExactlyInAnyOrderElementsOf(counties);
+        assertThat(tiles.stream().map(t -> t[3] + "," + t[4]).distinct().count()).as("one county per square").isEqualTo(counties.size());
+        try (PDDocument doc = Loader.loadPDF(OUT.resolve("revitalization-" + PERIOD + ".pdf").toFile())) {
+            int pageNo = 0;
+            String text = null;
+            for (int i = 1; i <= doc.getNumberOfPages() && pageNo == 0; i++) {
+                String t = page("revitalization-" + PERIOD + ".pdf", i);
+                if (t.contains("状态示意图")) {
+                    pageNo = i;
+                    text = t;
+                }
+            }
+            assertThat(pageNo).as("a page with the 示意图").isPositive();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("全省" + counties.size() + "个县（市、区）“([^”]+)”的状态").matcher(text);
+            assertThat(m.find()).isTrue();
+            String indicator = m.group(1);
+            Map<String, Object> c = jdbc.queryForMap("SELECT COUNT(*) AS n, SUM(m.status_zh = '达标') AS met, SUM(m.status_zh = '严重滞后') AS serious "
+                    + "FROM mart_indicator_progress m JOIN bridge_area_region b ON b.region_code = m.scope_code AND b.is_current "
+                    + "JOIN dim_planning_area a ON a.area_key = b.area_key AND a.area_code = 'TAIHANG_OLD_AREA' "
+                    + "WHERE m.period_key = ? AND m.scope_level = 'county' AND REPLACE(m.indicator_name, ' ', '') = ?", P, indicator);
+            assertThat(text).contains("太行革命老区的" + c.get("n") + "个县（市、区）加粗框出");
+            if (((Number) c.get("met")).intValue() > 0) {
+                assertThat(text).contains("达标" + c.get("met") + "个");
+            }
+            if (((Number) c.get("serious")).intValue() > 0) {
+                assertThat(text).contains("严重滞后" + c.get("serious") + "个");
+            }
+            // Drawn as vector graphics: the page holds no raster image.
+            org.apache.pdfbox.pdmodel.PDResources resources = doc.getPage(pageNo - 1).getResources();
+            for (org.apache.pdfbox.cos.COSName name : resources.getXObjectNames()) {
+                assertThat(resources.getXObject(name)).isNotInstanceOf(org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject.class);
+            }
+        }
+    }
 }
