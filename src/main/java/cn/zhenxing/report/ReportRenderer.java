@@ -72,6 +72,7 @@ public class ReportRenderer {
         }
         Map<String, Object> params = new HashMap<>();
         params.put("TITLE", doc.title());
+        params.put("COVER_TITLE", coverTitle(doc.title()));
         params.put("EDITION", doc.edition());
         params.put("PERIOD_LABEL", doc.periodLabel());
         params.put("ISSUER", doc.issuer());
@@ -129,6 +130,16 @@ public class ReportRenderer {
         exporter.exportReport();
         String title = doc.title() + (doc.edition() == null ? "" : "（" + doc.edition() + "）") + "　" + doc.periodLabel();
         XlsxSheets.finish(jasper.toByteArray(), title, asOf, templates, out);
+    }
+
+    /** The cover's title in two lines, broken before the kind of document (季度监测报告, 监测季报) rather than inside a word. */
+    static String coverTitle(String title) {
+        for (String kind : List.of("季度监测报告", "监测季报")) {
+            if (title.endsWith(kind) && title.length() > kind.length() + 6) {
+                return title.substring(0, title.length() - kind.length()) + "\n" + kind;
+            }
+        }
+        return title;
     }
 
     private static List<Map<String, ?>> fields(List<? extends ReportDocument.Row> rows) {

@@ -385,4 +385,15 @@ class SummaryPageTest {
             }
         }
     }
+
+    @Test
+    void coverBreaksTheTitleBeforeTheKindOfDocument() throws Exception {
+        assertThat(ReportRenderer.coverTitle("山西省黄河流域生态保护和高质量发展季度监测报告")).isEqualTo("山西省黄河流域生态保护和高质量发展\n季度监测报告");
+        assertThat(ReportRenderer.coverTitle("数据报送情况通报")).isEqualTo("数据报送情况通报");
+        try (PDDocument doc = Loader.loadPDF(OUT.resolve("yellow-river-" + PERIOD + ".pdf").toFile())) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setEndPage(1);
+            assertThat(stripper.getText(doc).lines().map(String::strip)).contains("山西省黄河流域生态保护和高质量发展", "季度监测报告");
+        }
+    }
 }
