@@ -22,8 +22,10 @@ class CompletenessReport implements QuarterlyReport {
     private final ReportQueries queries;
     private final DataNoteSection note;
     private final SubmissionSections submissions;
+    private final SummarySection summary;
 
-    CompletenessReport(ReportQueries queries, DataNoteSection note, SubmissionSections submissions) {
+    CompletenessReport(ReportQueries queries, DataNoteSection note, SubmissionSections submissions, SummarySection summary) {
+        this.summary = summary;
         this.queries = queries;
         this.note = note;
         this.submissions = submissions;
@@ -40,7 +42,8 @@ class CompletenessReport implements QuarterlyReport {
         List<Map<String, Object>> rates = queries.list("ratesByCity", q, Map.of("cities", cities));
         Map<String, Object> province = rates.stream().filter(r -> "province".equals(r.get("scope"))).findFirst().orElse(null);
         List<Section> sections = new ArrayList<>();
-        sections.add(note.dataNote(q, cities, null, List.of()));
+        sections.add(summary.submissionsOnly(q, province, cities));
+        sections.add(note.dataNote(q, cities, null, List.of()).onNewPage());
         String summary = province == null ? "本期尚无报送记录。"
                 : "本期应报单位" + province.get("expected") + "个，已接收" + province.get("accepted") + "个（按时" + province.get("on_time")
                 + "个、逾期" + province.get("late") + "个），未报送" + province.get("missing") + "个；退回后补正" + province.get("rejected_then_fixed")

@@ -20,7 +20,7 @@ class DataNoteSection {
     static final String ISSUER = "山西省发展和改革委员会";
     static final String STATUS_RULE = "状态判定：达标——已达到或优于目标值；正常推进——自基期以来的实际进展达到按时序应达进展的90%及以上；"
             + "滞后——60%至90%；严重滞后——低于60%或出现倒退；无目标——规划未设量化目标（如“完成国家考核目标”“明显提高”），只列数值不评价；"
-            + "无数据——本期未报送或未填报，不以零值代替；数据不全——加总类指标有地区未报送；不可汇总——增速等指标不能由各地数值加总。"
+            + "无数据——本期未报送或未填报，不以零值代替；数据不全——加总类指标有地区未报送；不可汇总——增速等指标不能由各地数值加总；无本级基期——规划只有全省（或规划范围）的基期值，本地区不据以计算完成进度。"
             + "比率类指标由各地分子、分母重新计算，人口加权类指标按常住人口加权，均不做简单相加。带“*”的目标为参照全省目标。";
 
     private final ReportQueries queries;
@@ -35,7 +35,7 @@ class DataNoteSection {
     static ReportDocument document(ReportName name, String edition, Quarter q, List<Section> sections) {
         LocalDate today = LocalDate.now();
         return new ReportDocument(name, name.titleZh(), edition, q.code(), q.labelZh(), ISSUER,
-                today.getYear() + "年" + today.getMonthValue() + "月" + today.getDayOfMonth() + "日", sections);
+                Sentences.date(today), sections);
     }
 
     Section dataNote(Quarter q, List<String> cities, Indicators indicators, List<String> scopes) {
@@ -50,7 +50,7 @@ class DataNoteSection {
         if (asOf == null) {
             text.append("本期尚未收到任何已接收的报表，以下各表均无数据（不以零值代替）。");
         } else {
-            text.append("数据截至").append(asOf.withNano(0).toString().replace('T', ' ')).append("（汇总更新时间）。本期纳入已接收报表")
+            text.append("数据截至").append(Sentences.dateTime(asOf)).append("（汇总更新时间）。本期纳入已接收报表")
                     .append(versions.get("files")).append("份（其中重报更新版本").append(versions.get("resubmitted")).append("份）。");
         }
         List<String> missing = new ArrayList<>();

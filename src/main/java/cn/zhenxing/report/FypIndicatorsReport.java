@@ -26,8 +26,10 @@ class FypIndicatorsReport implements QuarterlyReport {
 
     private final ReportQueries queries;
     private final DataNoteSection note;
+    private final SummarySection summary;
 
-    FypIndicatorsReport(ReportQueries queries, DataNoteSection note) {
+    FypIndicatorsReport(ReportQueries queries, DataNoteSection note, SummarySection summary) {
+        this.summary = summary;
         this.queries = queries;
         this.note = note;
     }
@@ -42,7 +44,7 @@ class FypIndicatorsReport implements QuarterlyReport {
         List<Map<String, Object>> rows = queries.list("fypLatest", q, Map.of());
         Map<String, List<IndicatorRow>> byCategory = new LinkedHashMap<>();
         Map<String, Integer> counts = new TreeMap<>();
-        for (Map<String, Object> r : rows) {
+        for (Map<String, Object> r : rows.stream().sorted(SummarySection.LAGGARDS_FIRST).toList()) {
             IndicatorRow row = IndicatorSections.indicatorRow(r);
             if (r.get("value_period_key") != null && ((Number) r.get("value_period_key")).intValue() != q.key()) {
                 row = row.named(r.get("indicator_name") + "［" + r.get("value_period") + "］");
@@ -56,11 +58,12 @@ class FypIndicatorsReport implements QuarterlyReport {
             byCategory.forEach((category, list) -> chart.add(new ChartPoint(status, category.replaceFirst(NUMBERED, ""),
                     list.stream().filter(r -> status.equals(r.status())).count())));
         }
-        List<Section> sections = new ArrayList<>();
+        List<String> cities = ReportQueries.codes(queries.areaCities(YellowRiverReport.PLAN_AREA));
+        List<Section> sections = new ArrayList<>(summary.sections(q, "全省“十四五”规划", rows, null, null, cities));
         sections.add(note.dataNote(q, List.of(), INDICATORS, List.of(ReportQueries.PROVINCE),
                 "本报告列出《山西省国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要》专栏2的全部" + rows.size()
                         + "项主要指标（全省）。年度统计指标在第四季度报送，“本期值”为截至本期的最新值，不属于本季度的在指标名称后以［季度］注明。"
-                        + "约束性指标以黄色底色标出。"));
+                        + "约束性指标以黄色底色标出。").onNewPage());
         sections.add(new Section("一、总体情况", statusSentence("“十四五”规划主要", counts),
                 new Chart("bar-chart", "各类指标状态分布（项）", "项", chart), null));
         int i = 0;

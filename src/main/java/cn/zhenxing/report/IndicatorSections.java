@@ -26,11 +26,18 @@ class IndicatorSections {
         this.queries = queries;
     }
 
+    /** A scope's indicator rows as the marts give them, laggards first: the one list its table and the summary show. */
+    List<Map<String, Object>> rows(Quarter q, String scope, Indicators indicators) {
+        return queries.list("indicatorRows", q, Map.of("scope", scope, "plans", indicators.plans(), "codes", indicators.codes()));
+    }
+
     Table indicatorTable(String sheet, Quarter q, String scope, Indicators indicators) {
+        return indicatorTable(sheet, rows(q, scope, indicators));
+    }
+
+    static Table indicatorTable(String sheet, List<Map<String, Object>> marts) {
         List<IndicatorRow> rows = new ArrayList<>();
-        for (Map<String, Object> r : queries.list("indicatorRows", q, Map.of("scope", scope, "plans", indicators.plans(), "codes", indicators.codes()))) {
-            rows.add(indicatorRow(r));
-        }
+        marts.forEach(r -> rows.add(indicatorRow(r)));
         return new Table("indicator-table", sheet, rows);
     }
 

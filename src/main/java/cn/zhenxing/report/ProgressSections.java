@@ -8,6 +8,7 @@ import cn.zhenxing.report.ReportDocument.Chart;
 import cn.zhenxing.report.ReportDocument.Section;
 import cn.zhenxing.report.ReportDocument.Table;
 import cn.zhenxing.report.ReportRows.ChartPoint;
+import cn.zhenxing.report.ReportRows.ProjectItem;
 import cn.zhenxing.report.ReportRows.ProjectRow;
 import cn.zhenxing.report.ReportRows.TaskRow;
 import cn.zhenxing.report.Sentences.ProjectTotals;
@@ -37,8 +38,11 @@ class ProgressSections {
     Section taskSection(String heading, Quarter q, List<String> plans, List<String> regions, boolean laggingOnly) {
         List<TaskRow> rows = new ArrayList<>();
         for (Map<String, Object> r : queries.list("tasks", q, Map.of("plans", plans, "regions", regions, "laggingOnly", laggingOnly ? 1 : 0))) {
+            boolean notStartedLate = Sentences.flag(r.get("not_started_late"));
+            String reason = notStartedLate ? "时间过半仍未启动" : (String) r.get("lag_reason_zh");
             rows.add(new TaskRow(r.get("task_code") + " " + r.get("task_title"), (String) r.get("region_name"), (String) r.get("lead_department_zh"),
-                    (String) r.get("status"), decimal(r.get("percent_done")), decimal(r.get("percent_change")), (String) r.get("lag_reason_zh")));
+                    (String) r.get("status"), decimal(r.get("percent_done")), decimal(r.get("percent_change")), reason,
+                    Sentences.flag(r.get("is_lagging")), notStartedLate));
         }
         Map<String, Object> counts = taskCounts(q, plans, regions);
         List<ChartPoint> chart = new ArrayList<>();
@@ -46,7 +50,8 @@ class ProgressSections {
             chart.add(new ChartPoint("滞后任务", (String) r.get("department"), ((Number) r.get("n")).doubleValue()));
         }
         String text = ((Number) counts.get("task_rows")).intValue() == 0 ? "本期无任务进展数据。"
-                : Sentences.taskSentence(counts) + (laggingOnly ? "下表列出滞后任务（填报为滞后，或完成进度低于规划期时间进度），图为滞后任务最多的牵头单位。" : "");
+                : Sentences.taskSentence(counts) + (laggingOnly ? "下表列出滞后任务（填报为滞后，或完成进度低于规划期时间进度）和时间过半仍未启动的任务，"
+                + "落后最多的在前；图为滞后任务最多的牵头单位。" : "滞后和时间过半仍未启动的任务排在前面。");
         return new Section(heading, text, chart.isEmpty() ? null : new Chart("bar-chart", "滞后任务数（按牵头单位，项）", "项", chart),
                 rows.isEmpty() ? null : new Table("task-table", laggingOnly ? "滞后任务" : "重点任务", rows));
     }
@@ -67,6 +72,32 @@ class ProgressSections {
                 rows.isEmpty() ? null : new Table("project-table", "重大项目", rows));
     }
 
+    /** The lagging and stalled projects by name, stalled first; null when there are none. */
+    Section laggingProjectSection(String heading, Quarter q, List<String> cities, List<String> categories) {
+        List<ProjectItem> rows = new ArrayList<>();
+        for (Map<String, Object> r : queries.list("laggingProjects", q, Map.of("cities", cities, "categories", categories(categories)))) {
+            boolean stalled = Sentences.flag(r.get("is_stalled"));
+            rows.add(new ProjectItem((String) r.get("project_name"), (String) r.get("city_name"), decimal(r.get("total_investment_yi")),
+                    decimal(r.get("annual_plan_investment_yi")), decimal(r.get("ytd_investment_yi")), decimal(r.get("cumulative")),
+                    decimal(r.get("annual_completion")), decimal(r.get("completion_ratio")), (String) r.get("milestone"),
+                    stalled ? "停滞" : "滞后"));
+        }
+        if (rows.isEmpty()) {
+            return null;
+        }
+        BigDecimal tolerance = queries.list("taskRule", q, Map.of()).stream().filter(r -> "project.lagging_tolerance_points".equals(r.get("rule_key")))
+                .map(r -> decimal(r.get("rule_value"))).findFirst().orElse(BigDecimal.ZERO);
+        long stalled = rows.stream().filter(r -> r.flag().equals("停滞")).count();
+        String text = "滞后或停滞的项目" + rows.size() + "个，其中停滞（连续两个季度无投资且形象进度未变）" + stalled + "个；滞后指年初至今完成投资占本年计划的比例"
+                + "低于全年时间进度（" + (q.quarter() * 25) + "%）" + tolerance.stripTrailingZeros().toPlainString() + "个百分点以上。"
+                + "累计完成自项目纳入监测的首个年度起计算，只有本年度数据的项目不另列累计。";
+        return new Section(heading, text, null, new Table("project-list", "滞后和停滞项目", rows));
+    }
+
+    private static List<String> categories(List<String> categories) {
+        return categories.isEmpty() ? ALL_CATEGORIES : categories;
+    }
+
     ProjectTotals projectTotals(Quarter q, List<String> cities, List<String> categories) {
         BigDecimal plan = BigDecimal.ZERO;
         BigDecimal ytd = BigDecimal.ZERO;
@@ -82,6 +113,6 @@ class ProgressSections {
     }
 
     private List<Map<String, Object>> projectRows(Quarter q, List<String> cities, List<String> categories) {
-        return queries.list("projectsByCity", q, Map.of("cities", cities, "categories", categories.isEmpty() ? ALL_CATEGORIES : categories));
+        return queries.list("projectsByCity", q, Map.of("cities", cities, "categories", categories(categories)));
     }
 }

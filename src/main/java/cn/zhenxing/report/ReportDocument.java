@@ -10,7 +10,15 @@ import java.util.Map;
 public record ReportDocument(ReportName name, String title, String edition, String periodCode, String periodLabel,
                              String issuer, String issueDate, List<Section> sections) {
 
-    public record Section(String heading, String text, Chart chart, Table table) {
+    /** @param newPage the section starts a page (the summary stands on a page of its own) */
+    public record Section(String heading, String text, Chart chart, Table table, boolean newPage) {
+        public Section(String heading, String text, Chart chart, Table table) {
+            this(heading, text, chart, table, false);
+        }
+
+        Section onNewPage() {
+            return new Section(heading, text, chart, table, true);
+        }
     }
 
     /** A row of a chart or table: its fields by the names the template declares. */
@@ -22,7 +30,7 @@ public record ReportDocument(ReportName name, String title, String edition, Stri
     public record Chart(String template, String title, String valueLabel, List<? extends Row> rows) {
     }
 
-    /** @param template the table subreport (indicator-table, task-table, ...); sheetName names its XLSX sheet */
+    /** @param template the table subreport (indicator-table, task-table, ...); sheetName names its XLSX sheet, null for PDF only */
     public record Table(String template, String sheetName, List<? extends Row> rows) {
     }
 }

@@ -29,6 +29,17 @@ public record ReportFile(ReportName name, Quarter period, String region, String 
         return name.code() + "-" + period.code() + (region == null ? "" : "-" + region) + "." + format;
     }
 
+    /**
+     * The Chinese name a download is saved under (革命老区振兴发展季度监测报告_2025年第四季度_长治市版.pdf);
+     * the ASCII {@link #fileName()} stays the name on disk and in URLs.
+     *
+     * @param regionName the city edition's city name, ignored for a province edition
+     */
+    public String downloadName(String regionName) {
+        String title = name.titleZh().replaceFirst("^山西省", "").replaceAll("[“”]", "");
+        return title + "_" + period.labelZh() + (region == null ? "" : "_" + (regionName == null ? region : regionName) + "版") + "." + format;
+    }
+
     /** The file name's report, or empty for any other name. */
     public static Optional<ReportFile> parse(String fileName) {
         Matcher m = NAME.matcher(fileName);

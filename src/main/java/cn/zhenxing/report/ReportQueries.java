@@ -59,6 +59,21 @@ class ReportQueries {
         return rows.isEmpty() ? null : rows.get(0);
     }
 
+    /** Every city, in code order. */
+    List<Region> cityRegions() {
+        return jdbc.queryForList(SQL.get("cities"), Map.of()).stream()
+                .map(c -> new Region((String) c.get("region_code"), (String) c.get("name_zh"))).toList();
+    }
+
+    List<String> cities() {
+        return codes(cityRegions());
+    }
+
+    /** The current member counties of a planning area. */
+    List<String> areaMembers(String area) {
+        return jdbc.queryForList(SQL.get("areaMembers"), Map.of("area", area), String.class);
+    }
+
     String areaName(String area) {
         return (String) jdbc.queryForMap(SQL.get("area"), Map.of("code", area)).get("name_zh");
     }

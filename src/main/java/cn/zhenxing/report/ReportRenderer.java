@@ -1,5 +1,6 @@
 package cn.zhenxing.report;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -56,6 +57,7 @@ public class ReportRenderer {
             Map<String, Object> row = new HashMap<>();
             row.put("heading", s.heading());
             row.put("text", s.text());
+            row.put("newPage", s.newPage());
             if (s.chart() != null) {
                 row.put("chartReport", template(s.chart().template()));
                 row.put("chartData", new JRMapCollectionDataSource(fields(s.chart().rows())));
@@ -70,6 +72,7 @@ public class ReportRenderer {
         }
         Map<String, Object> params = new HashMap<>();
         params.put("TITLE", doc.title());
+        params.put("COVER_TITLE", coverTitle(doc.title()));
         params.put("EDITION", doc.edition());
         params.put("PERIOD_LABEL", doc.periodLabel());
         params.put("ISSUER", doc.issuer());
@@ -87,13 +90,19 @@ public class ReportRenderer {
         exporter.exportReport();
     }
 
-    /** One sheet per table, named after it, header frozen; text that could start a formula is neutralised. */
-    public void xlsx(ReportDocument doc, OutputStream out) throws JRException {
+    /**
+     * One sheet per table, named after it, with title rows, the header frozen and repeated in print
+     * ({@link XlsxSheets}); text that could start a formula is neutralised.
+     *
+     * @param asOf the marts' as-of time as printed, or null
+     */
+    public void xlsx(ReportDocument doc, String asOf, OutputStream out) throws JRException, IOException {
+        List<String> templates = new ArrayList<>();
         List<JasperPrint> prints = new ArrayList<>();
         List<String> names = new ArrayList<>();
         Set<String> used = new HashSet<>();
         for (ReportDocument.Section s : doc.sections()) {
-            if (s.table() == null) {
+            if (s.table() == null || s.table().sheetName() == null) {
                 continue;
             }
             List<Map<String, ?>> rows = new ArrayList<>();
@@ -103,10 +112,12 @@ public class ReportRenderer {
             params.put(JRParameter.REPORT_LOCALE, CHINESE);
             prints.add(JasperFillManager.fillReport(template(s.table().template()), params, new JRMapCollectionDataSource(rows)));
             names.add(sheetName(s.table().sheetName(), used));
+            templates.add(s.table().template());
         }
         JRXlsxExporter exporter = new JRXlsxExporter();
         exporter.setExporterInput(SimpleExporterInput.getInstance(prints));
-        exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
+        ByteArrayOutputStream jasper = new ByteArrayOutputStream();
+        exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(jasper));
         SimpleXlsxReportConfiguration config = new SimpleXlsxReportConfiguration();
         config.setSheetNames(names.toArray(String[]::new));
         config.setOnePagePerSheet(false);
@@ -117,6 +128,18 @@ public class ReportRenderer {
         config.setCollapseRowSpan(true);
         exporter.setConfiguration(config);
         exporter.exportReport();
+        String title = doc.title() + (doc.edition() == null ? "" : "（" + doc.edition() + "）") + "　" + doc.periodLabel();
+        XlsxSheets.finish(jasper.toByteArray(), title, asOf, templates, out);
+    }
+
+    /** The cover's title in two lines, broken before the kind of document (季度监测报告, 监测季报) rather than inside a word. */
+    static String coverTitle(String title) {
+        for (String kind : List.of("季度监测报告", "监测季报")) {
+            if (title.endsWith(kind) && title.length() > kind.length() + 6) {
+                return title.substring(0, title.length() - kind.length()) + "\n" + kind;
+            }
+        }
+        return title;
     }
 
     private static List<Map<String, ?>> fields(List<? extends ReportDocument.Row> rows) {

@@ -5,6 +5,7 @@ import cn.zhenxing.workbook.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -30,9 +31,29 @@ public class ReportService {
         this.renderer = renderer;
     }
 
+    /** The province editions of the given reports and every city's edition (PDF and XLSX), for a quarter. */
+    public List<Path> renderQuarter(List<ReportName> names, String period, Path outDir) throws IOException, JRException {
+        List<Path> written = new ArrayList<>();
+        for (ReportName name : names) {
+            written.addAll(render(name, period, null, List.of("pdf", "xlsx"), outDir));
+        }
+        written.addAll(renderCityEditions(period, outDir));
+        return written;
+    }
+
+    /** Every city's edition of the revitalization report (PDF and XLSX). */
+    public List<Path> renderCityEditions(String period, Path outDir) throws IOException, JRException {
+        List<Path> written = new ArrayList<>();
+        for (String city : queries.cities()) {
+            written.addAll(render(ReportName.REVITALIZATION, period, city, List.of("pdf", "xlsx"), outDir));
+        }
+        return written;
+    }
+
     public List<Path> render(ReportName name, String period, String region, List<String> formats, Path outDir) throws IOException, JRException {
         Quarter quarter = queries.quarter(period);
         ReportDocument doc = reports.get(name).build(quarter, region);
+        String asOf = Sentences.dateTime(queries.value("asOf", quarter, Map.of(), LocalDateTime.class));
         Files.createDirectories(outDir);
         List<Path> written = new ArrayList<>();
         for (String format : formats) {
@@ -40,7 +61,7 @@ public class ReportService {
             Path target = AtomicFiles.write(outDir.resolve(file.fileName()), out -> {
                 switch (format) {
                     case "pdf" -> renderer.pdf(doc, out);
-                    case "xlsx" -> renderer.xlsx(doc, out);
+                    case "xlsx" -> renderer.xlsx(doc, asOf, out);
                     default -> throw new IllegalStateException(format);
                 }
             });

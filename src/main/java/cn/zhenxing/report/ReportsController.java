@@ -31,8 +31,10 @@ class ReportsController {
     private final MartQueries marts;
     private final ReportService reports;
     private final MartRefresher refresher;
+    private final ProgressPage page;
 
-    ReportsController(ReportFiles files, MartQueries marts, ReportService reports, MartRefresher refresher) {
+    ReportsController(ReportFiles files, MartQueries marts, ReportService reports, MartRefresher refresher, ProgressPage page) {
+        this.page = page;
         this.files = files;
         this.marts = marts;
         this.reports = reports;
@@ -67,36 +69,66 @@ class ReportsController {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         boolean pdf = f.format().equals("pdf");
-        return FileDownload.of(files.path(f), pdf ? MediaType.APPLICATION_PDF : FileDownload.XLSX, pdf);
+        MartQueries.Scope region = f.region() == null ? null : marts.region(f.region());
+        return FileDownload.of(files.path(f), f.downloadName(region == null ? null : region.name()), pdf ? MediaType.APPLICATION_PDF : FileDownload.XLSX, pdf);
     }
 
+    /**
+     * 指标进展: a planning area's or a city's indicators, the same rows as the quarterly report's table
+     * of that scope ({@link ProgressPage}); a leader of one city opens on that city.
+     */
     @GetMapping("/reports/progress")
-    String progress(@AuthenticationPrincipal PortalUser user, @RequestParam(defaultValue = "TAIHANG_OLD_AREA") String area,
-                    @RequestParam(required = false) String period, Model model) {
-        MartQueries.Scope scope = marts.area(area);
+    String progress(@AuthenticationPrincipal PortalUser user, @RequestParam(required = false) String scope,
+                    @RequestParam(required = false) String area, @RequestParam(required = false) String region,
+                    @RequestParam(required = false) String period, @RequestParam(required = false) String status, Model model) {
+        if (scope != null && scope.startsWith("region:")) {
+            region = scope.substring("region:".length());
+        } else if (scope != null && scope.startsWith("area:")) {
+            area = scope.substring("area:".length());
+        }
+        return progress(user, scope(user, area, region), period, status, model);
+    }
+
+    String progress(PortalUser user, MartQueries.Scope scope, String period, String status, Model model) {
         if (scope == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         List<String> periods = marts.progressPeriods();
         String chosen = period != null && periods.contains(period) ? period : periods.isEmpty() ? null : periods.get(0);
+        String filter = status == null || status.isBlank() ? null : status;
         model.addAttribute("user", user);
         model.addAttribute("scope", scope);
         model.addAttribute("period", chosen);
         model.addAttribute("periods", periods);
         model.addAttribute("areas", marts.areas());
-        model.addAttribute("rows", chosen == null ? List.of() : marts.progress(chosen, scope, null, null));
+        model.addAttribute("cities", page.cities());
+        model.addAttribute("status", filter);
+        model.addAttribute("statuses", Sentences.STATUSES);
+        model.addAttribute("rows", chosen == null ? List.of() : page.rows(chosen, scope, filter));
+        String edition = "region".equals(scope.type()) ? scope.code() : null;
+        ReportFile xlsx = chosen == null ? null
+                : files.find(new ReportFile(ProgressPage.reportOf(scope), Quarter.parse(chosen), edition, "xlsx").fileName(), cityOnly(user));
+        model.addAttribute("xlsx", xlsx == null ? null : xlsx.fileName());
         return "report/progress";
     }
 
-    /** The administrator's 重新生成本期报告: the quarter's marts rebuilt, then every report rendered again. */
+    private MartQueries.Scope scope(PortalUser user, String area, String region) {
+        if (region != null && !region.isBlank()) {
+            return marts.region(region);
+        }
+        if (area != null && !area.isBlank()) {
+            return marts.area(area);
+        }
+        String own = user == null ? null : user.regionCode();
+        return own != null ? marts.region(own) : marts.area(RevitalizationReport.TAIHANG);
+    }
+
+    /** The administrator's 重新生成本期报告: the quarter's marts rebuilt, then every report and every city's edition rendered again. */
     @PostMapping("/admin/reports")
     String runReports(@RequestParam Quarter period, RedirectAttributes flash) throws Exception {
         refresher.refresh(period.code(), "full", "admin report run");
-        int written = 0;
-        for (ReportName name : ReportName.values()) {
-            written += reports.render(name, period.code(), null, List.of("pdf", "xlsx"), files.dir(period.code())).size();
-        }
-        flash.addFlashAttribute("message", "已重新生成" + period.labelZh() + "的报告（" + written + " 个文件）。");
+        int written = reports.renderQuarter(List.of(ReportName.values()), period.code(), files.dir(period.code())).size();
+        flash.addFlashAttribute("message", "已重新生成" + period.labelZh() + "的报告（含各市版，共 " + written + " 个文件）。");
         return "redirect:/admin?period=" + period;
     }
 }

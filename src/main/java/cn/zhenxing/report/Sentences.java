@@ -2,6 +2,10 @@ package cn.zhenxing.report;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +16,7 @@ import java.util.regex.Pattern;
 final class Sentences {
 
     static final List<String> SCORED = List.of("达标", "正常推进", "滞后", "严重滞后");
-    static final List<String> STATUSES = List.of("达标", "正常推进", "滞后", "严重滞后", "数据不全", "无数据", "无目标", "不可汇总");
+    static final List<String> STATUSES = List.of("达标", "正常推进", "滞后", "严重滞后", "数据不全", "无数据", "无目标", "无本级基期", "不可汇总");
     private static final Pattern CATEGORY = Pattern.compile("([一二三四五六七八九十]+、[^(（\\s]+)");
 
     private Sentences() {
@@ -39,7 +43,32 @@ final class Sentences {
 
     static String taskSentence(Map<String, Object> counts) {
         int rows = ((Number) counts.get("task_rows")).intValue();
-        return rows == 0 ? "" : "重点任务进展" + rows + "条，其中滞后" + ((Number) counts.get("lagging")).intValue() + "条。";
+        int notStarted = ((Number) counts.get("not_started_late")).intValue();
+        return rows == 0 ? "" : "重点任务进展" + rows + "条，其中滞后" + ((Number) counts.get("lagging")).intValue() + "条"
+                + (notStarted == 0 ? "" : "，时间过半仍未启动" + notStarted + "条") + "。";
+    }
+
+    /** "2026年1月10日 9:00", as Chinese documents write a time. */
+    static String dateTime(Object value) {
+        if (value == null) {
+            return null;
+        }
+        LocalDateTime t = value instanceof Timestamp ts ? ts.toLocalDateTime() : (LocalDateTime) value;
+        return date(t.toLocalDate()) + " " + t.getHour() + ":" + String.format("%02d", t.getMinute());
+    }
+
+    /** "2026年1月15日". */
+    static String date(Object value) {
+        if (value == null) {
+            return null;
+        }
+        LocalDate d = value instanceof Date sd ? sd.toLocalDate() : (LocalDate) value;
+        return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
+    }
+
+    /** A BOOLEAN column as the driver returns it (Boolean, or a number). */
+    static boolean flag(Object value) {
+        return value instanceof Boolean b ? b : value instanceof Number n && n.intValue() != 0;
     }
 
     static String projectSentence(ProjectTotals totals) {

@@ -30,8 +30,8 @@ class SubmissionSections {
         int accepted = 0;
         for (Map<String, Object> r : queries.list("completeness", q, Map.of("cities", ReportQueries.withProvince(cities)))) {
             Object first = r.get("first_accepted_received_at") != null ? r.get("first_accepted_received_at") : r.get("first_received_at");
-            rows.add(new UnitRow((String) r.get("unit_name"), String.valueOf(r.get("deadline")), (String) r.get("status_zh"),
-                    first == null ? null : first.toString().substring(0, 16), integer(r.get("days_late")), integer(r.get("rejected_count")),
+            rows.add(new UnitRow((String) r.get("unit_name"), Sentences.date(r.get("deadline")), (String) r.get("status_zh"),
+                    Sentences.dateTime(first), integer(r.get("days_late")), integer(r.get("rejected_count")),
                     integer(r.get("versions"))));
             expected++;
             if (((Number) r.get("versions")).intValue() > 0) {

@@ -9,6 +9,7 @@ import cn.zhenxing.delivery.DeliveryService;
 import cn.zhenxing.delivery.MailTexts;
 import cn.zhenxing.ingest.IngestService;
 import cn.zhenxing.mart.MartRefresher;
+import cn.zhenxing.report.ReportFile;
 import cn.zhenxing.report.ReportName;
 import cn.zhenxing.report.ReportProperties;
 import cn.zhenxing.report.ReportService;
@@ -24,6 +25,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -121,11 +123,18 @@ public class ScheduleActions {
         List<Path> pdfs = new ArrayList<>();
         List<Path> xlsx = new ArrayList<>();
         List<String> titles = new ArrayList<>();
-        for (String name : d.reports()) {
-            ReportName report = ReportName.of(name);
-            titles.add(report.titleZh());
-            for (Path file : reports.render(report, period, null, List.of("pdf", "xlsx"), dir)) {
-                (file.toString().endsWith(".pdf") ? pdfs : xlsx).add(file);
+        List<ReportName> names = d.reports().stream().map(ReportName::of).toList();
+        names.forEach(n -> titles.add(n.titleZh()));
+        // Province editions and every city's edition, whether or not the city has a leader on the list yet.
+        Map<String, Path> cityEditions = new HashMap<>();
+        for (Path file : reports.renderQuarter(names, period, dir)) {
+            ReportFile parsed = ReportFile.parse(file.getFileName().toString()).orElseThrow();
+            if (parsed.region() != null) {
+                if (parsed.format().equals("pdf")) {
+                    cityEditions.put(parsed.region(), file);
+                }
+            } else {
+                (parsed.format().equals("pdf") ? pdfs : xlsx).add(file);
             }
         }
         List<String> missing = calendar.missing(Quarter.parse(period), LocalDate.now()).stream().map(ReportingCalendar.UnitDeadline::unitName).toList();
@@ -140,7 +149,8 @@ public class ScheduleActions {
         }
         for (Recipient r : group(recipients, d.recipients(), "city-leaders")) {
             String city = texts.regionName(r.region());
-            List<Path> edition = reports.render(ReportName.REVITALIZATION, period, r.region(), List.of("pdf"), dir);
+            Path file = cityEditions.get(r.region());
+            List<Path> edition = file != null ? List.of(file) : reports.render(ReportName.REVITALIZATION, period, r.region(), List.of("pdf"), dir);
             queued += enqueue("report", d, period, "city-" + r.region(), r,
                     texts.reports(period, city + "版", List.of(ReportName.REVITALIZATION.titleZh()), missing), edition) ? 1 : 0;
         }

@@ -21,11 +21,16 @@ public final class FileDownload {
     private FileDownload() {}
 
     public static ResponseEntity<Resource> of(Path file, MediaType type, boolean inline) {
+        return of(file, file.getFileName().toString(), type, inline);
+    }
+
+    /** @param name the name the user's browser saves it under (RFC 5987 for Chinese), whatever the name on disk */
+    public static ResponseEntity<Resource> of(Path file, String name, MediaType type, boolean inline) {
         if (!Files.isRegularFile(file)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         ContentDisposition disposition = (inline ? ContentDisposition.inline() : ContentDisposition.attachment())
-                .filename(file.getFileName().toString(), StandardCharsets.UTF_8).build();
+                .filename(name, StandardCharsets.UTF_8).build();
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString()).contentType(type)
                 .body(new FileSystemResource(file));
     }

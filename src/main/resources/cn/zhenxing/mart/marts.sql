@@ -381,12 +381,13 @@ WHERE m.period_key = :p;
 DELETE FROM mart_task_progress WHERE period_key = :p;
 
 -- Tasks: the current version of each reporting region's row, the change since last quarter, and
--- lagging = reported 滞后, or not 已完成 with percent done below the time elapsed of the task's plan
--- period (start of the start year to the end of the end year; 未启动 without a percent counts as 0).
+-- lagging = reported 滞后, or not 已完成 with percent done more than task.elapsed_tolerance_points below
+-- the time elapsed of the task's plan period (start of the start year to the end of the end year;
+-- 未启动 without a percent counts as 0). 未启动 from quarter task.not_started_alert_quarter on is flagged.
 -- name: refresh.tasks
 INSERT INTO mart_task_progress (period_key, period_code, task_key, task_code, task_title, plan_code, region_code, region_name,
        status, percent_done, percent_last_quarter, percent_change, elapsed_share_pct, is_lagging, lag_reason_zh,
-       departments_zh, lead_department_zh, problems_text, submission_id, refreshed_at)
+       not_started_late, behind_points, departments_zh, lead_department_zh, problems_text, submission_id, refreshed_at)
 WITH current_rows AS (
   SELECT f.task_key, f.period_key, r.region_code, r.name_zh AS region_name, f.status, f.percent_done, f.problems_text, f.submission_id
   FROM fact_task_progress f
@@ -410,6 +411,8 @@ SELECT :p, :periodCode, x.task_key, x.task_code, x.title_zh, x.plan_code, x.regi
             WHEN x.status <> '已完成' AND x.effective_percent
                  < x.elapsed - (SELECT rule_value FROM cfg_mart_rule WHERE rule_key = 'task.elapsed_tolerance_points')
             THEN '进度低于时间进度' END,
+       x.status = '未启动' AND :q >= (SELECT rule_value FROM cfg_mart_rule WHERE rule_key = 'task.not_started_alert_quarter'),
+       IF(x.status <> '已完成' AND x.elapsed > x.effective_percent, x.elapsed - x.effective_percent, NULL),
        (SELECT GROUP_CONCAT(d.name_zh ORDER BY b.position SEPARATOR '、') FROM bridge_task_department b
           JOIN dim_department d ON d.department_key = b.department_key WHERE b.task_key = x.task_key),
        (SELECT d.name_zh FROM bridge_task_department b JOIN dim_department d ON d.department_key = b.department_key
@@ -423,12 +426,14 @@ DELETE FROM mart_project_progress WHERE period_key = :p;
 
 -- Projects per reporting unit (each unit reports the investment made in its jurisdiction).
 -- Cumulative = for each earlier year the year-to-date figure of its last reported quarter, plus this
--- year to date. Stalled = no investment this quarter and last, and the same milestone.
+-- year to date, counted from cumulative_from_year. Stalled = no investment this quarter and last, and
+-- the same milestone. Lagging = year to date below the annual plan's share of the year elapsed (q/4)
+-- by more than project.lagging_tolerance_points.
 -- name: refresh.projects
 INSERT INTO mart_project_progress (period_key, period_code, project_key, project_code, project_name, category,
        unit_code, city_code, city_name, total_investment_yi, annual_plan_investment_yi, quarter_investment_yi,
-       ytd_investment_yi, cumulative_investment_yi, annual_completion, completion_ratio, milestone,
-       milestone_last_quarter, is_stalled, submission_id, refreshed_at)
+       ytd_investment_yi, cumulative_investment_yi, cumulative_from_year, annual_completion, completion_ratio, milestone,
+       milestone_last_quarter, is_stalled, is_lagging, submission_id, refreshed_at)
 WITH current_rows AS (
   SELECT f.*, u.unit_code, u.region_code AS unit_region, dp.year
   FROM fact_project_progress f
@@ -437,7 +442,7 @@ WITH current_rows AS (
   JOIN dim_period dp ON dp.period_key = f.period_key
   WHERE f.period_key <= :p
 ), earlier_years AS (
-  SELECT c.project_key, c.unit_code, SUM(c.ytd_investment_yi) AS total
+  SELECT c.project_key, c.unit_code, SUM(c.ytd_investment_yi) AS total, MIN(c.year) AS first_year
   FROM current_rows c
   WHERE c.year < :year AND c.period_key = (SELECT MAX(c2.period_key) FROM current_rows c2
                                            WHERE c2.project_key = c.project_key AND c2.unit_code = c.unit_code AND c2.year = c.year)
@@ -446,12 +451,14 @@ WITH current_rows AS (
 SELECT :p, :periodCode, pr.project_key, pr.project_code, pr.name_zh, pr.category, c.unit_code,
        COALESCE(r.city_code, '140000'), COALESCE(city.name_zh, r.name_zh),
        c.total_investment_yi, c.annual_plan_investment_yi, c.quarter_investment_yi, c.ytd_investment_yi,
-       COALESCE(e.total, 0) + COALESCE(c.ytd_investment_yi, 0),
+       COALESCE(e.total, 0) + COALESCE(c.ytd_investment_yi, 0), COALESCE(e.first_year, :year),
        c.ytd_investment_yi / NULLIF(c.annual_plan_investment_yi, 0),
        (COALESCE(e.total, 0) + COALESCE(c.ytd_investment_yi, 0)) / NULLIF(c.total_investment_yi, 0),
        c.milestone, prev.milestone,
        prev.project_key IS NOT NULL AND COALESCE(c.quarter_investment_yi, 0) = 0
          AND COALESCE(prev.quarter_investment_yi, 0) = 0 AND c.milestone <=> prev.milestone,
+       COALESCE(100 * c.ytd_investment_yi / NULLIF(c.annual_plan_investment_yi, 0)
+                < 100 * :q / 4 - (SELECT rule_value FROM cfg_mart_rule WHERE rule_key = 'project.lagging_tolerance_points'), FALSE),
        c.submission_id, :now
 FROM current_rows c
 JOIN dim_project pr ON pr.project_key = c.project_key

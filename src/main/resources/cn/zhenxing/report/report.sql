@@ -10,6 +10,10 @@ SELECT COUNT(*) AS files, COALESCE(SUM(version > 1), 0) AS resubmitted FROM ops_
 -- name: region
 SELECT region_code, name_zh, level FROM dim_region WHERE is_current AND region_code = :code;
 
+-- The cities, each with an edition of the revitalization report.
+-- name: cities
+SELECT region_code, name_zh FROM dim_region WHERE is_current AND level = 'city' ORDER BY region_code;
+
 -- name: area
 SELECT area_code, name_zh FROM dim_planning_area WHERE area_code = :code;
 
@@ -26,16 +30,23 @@ ORDER BY c.region_code;
 -- name: indicatorRows
 SELECT m.indicator_code, m.indicator_name, m.attribute, m.unit, m.value, m.value_year_ago, m.baseline_value, m.baseline_year,
        m.target_value, m.target_year, m.target_text, m.target_inherited, m.expected_value, m.attainment, m.status_zh,
-       m.value_source, m.reporting_regions, m.contributing_regions, i.section
+       m.value_source, m.reporting_regions, m.contributing_regions, i.section, m.path_ratio, i.direction
 FROM mart_indicator_progress m JOIN dim_indicator i ON i.indicator_key = m.indicator_key
 WHERE m.period_key = :p AND m.scope_code = :scope AND m.plan_code IN (:plans) AND m.indicator_code REGEXP :codes
-ORDER BY m.plan_code, m.indicator_key;
+ORDER BY FIELD(m.status_zh, '严重滞后', '滞后', '数据不全', '无数据', '正常推进', '达标') = 0, FIELD(m.status_zh, '严重滞后', '滞后', '数据不全', '无数据', '正常推进', '达标'),
+         m.path_ratio, m.plan_code, m.indicator_key;
 
 -- name: statusCounts
 SELECT m.scope_code, m.scope_name, m.status_zh, COUNT(*) AS n
 FROM mart_indicator_progress m
 WHERE m.period_key = :p AND m.scope_code IN (:scopes) AND m.plan_code IN (:plans) AND m.indicator_code REGEXP :codes
 GROUP BY m.scope_code, m.scope_name, m.status_zh;
+
+-- Every indicator status of the given cities (the ranking computes shares and key indicators from them).
+-- name: cityStatuses
+SELECT m.scope_code, m.scope_name, m.indicator_key, m.indicator_code, m.indicator_name, m.status_zh, m.path_ratio
+FROM mart_indicator_progress m
+WHERE m.period_key = :p AND m.scope_code IN (:scopes) AND m.plan_code IN (:plans) AND m.indicator_code REGEXP :codes;
 
 -- Share of scored indicators (达标, 正常推进, 滞后, 严重滞后) that are 达标 or 正常推进, per quarter of the year.
 -- name: onTrackTrend
@@ -46,16 +57,23 @@ WHERE m.period_key BETWEEN :yearStart AND :p AND m.scope_code IN (:scopes) AND m
 GROUP BY m.period_code, m.scope_code, m.scope_name
 ORDER BY m.period_code, m.scope_code;
 
+-- Tasks, laggards first: 未启动 after the half-year, then the furthest behind their plan's elapsed time.
 -- name: tasks
 SELECT t.task_code, t.task_title, t.region_name, t.lead_department_zh, t.status, t.percent_done, t.percent_change,
-       t.lag_reason_zh, t.is_lagging
+       t.lag_reason_zh, t.is_lagging, t.not_started_late, t.elapsed_share_pct, t.behind_points
 FROM mart_task_progress t
-WHERE t.period_key = :p AND t.plan_code IN (:plans) AND t.region_code IN (:regions) AND (:laggingOnly = 0 OR t.is_lagging)
-ORDER BY t.task_code, t.region_code;
+WHERE t.period_key = :p AND t.plan_code IN (:plans) AND t.region_code IN (:regions)
+  AND (:laggingOnly = 0 OR t.is_lagging OR t.not_started_late)
+ORDER BY (t.is_lagging OR t.not_started_late) DESC, t.not_started_late DESC, COALESCE(t.behind_points, 0) DESC, t.task_code, t.region_code;
 
 -- name: taskCounts
-SELECT COUNT(*) AS task_rows, COALESCE(SUM(t.is_lagging), 0) AS lagging
+SELECT COUNT(*) AS task_rows, COALESCE(SUM(t.is_lagging), 0) AS lagging, COALESCE(SUM(t.not_started_late), 0) AS not_started_late,
+       COALESCE(SUM(t.is_lagging OR t.not_started_late), 0) AS flagged
 FROM mart_task_progress t WHERE t.period_key = :p AND t.plan_code IN (:plans) AND t.region_code IN (:regions);
+
+-- name: taskRule
+SELECT rule_key, rule_value FROM cfg_mart_rule WHERE rule_key IN ('task.elapsed_tolerance_points', 'task.not_started_alert_quarter',
+                                                                   'project.lagging_tolerance_points');
 
 -- name: laggingByDepartment
 SELECT COALESCE(t.lead_department_zh, '未明确') AS department, COUNT(*) AS n
@@ -65,17 +83,29 @@ GROUP BY COALESCE(t.lead_department_zh, '未明确')
 ORDER BY n DESC, department
 LIMIT 10;
 
--- Investment per city over the chosen categories; ratios recomputed from the sums.
+-- Investment per city over the chosen categories; ratios recomputed from the sums. The cumulative
+-- figure is shown only where it reaches back before this year (else it would repeat year to date).
+-- Cities furthest behind their annual plan first.
 -- name: projectsByCity
-SELECT v.city_code, v.city_name, SUM(v.projects) AS projects, SUM(v.total_investment_yi) AS total,
+SELECT v.city_code, v.city_name, COUNT(*) AS projects, SUM(v.total_investment_yi) AS total,
        SUM(v.annual_plan_investment_yi) AS annual_plan, SUM(v.quarter_investment_yi) AS quarter,
-       SUM(v.ytd_investment_yi) AS ytd, SUM(v.cumulative_investment_yi) AS cumulative,
+       SUM(v.ytd_investment_yi) AS ytd,
+       IF(MIN(v.cumulative_from_year) < MAX(p.year), SUM(v.cumulative_investment_yi), NULL) AS cumulative,
        SUM(v.ytd_investment_yi) / NULLIF(SUM(v.annual_plan_investment_yi), 0) AS annual_completion,
-       SUM(v.stalled_projects) AS stalled
-FROM mart_project_investment_by_city v
-WHERE v.period_key = :p AND v.city_code IN (:cities) AND v.category IN (:categories)
+       SUM(v.is_stalled) AS stalled, SUM(v.is_lagging) AS lagging
+FROM mart_project_progress v JOIN dim_period p ON p.period_key = v.period_key
+WHERE v.period_key = :p AND v.city_code IN (:cities) AND COALESCE(v.category, 'other') IN (:categories)
 GROUP BY v.city_code, v.city_name
-ORDER BY v.city_code;
+ORDER BY annual_completion IS NULL, annual_completion, v.city_code;
+
+-- Lagging and stalled projects by name, stalled first, then the furthest behind their annual plan.
+-- name: laggingProjects
+SELECT v.project_code, v.project_name, v.city_name, v.total_investment_yi, v.annual_plan_investment_yi, v.ytd_investment_yi,
+       IF(v.cumulative_from_year < p.year, v.cumulative_investment_yi, NULL) AS cumulative, v.cumulative_from_year,
+       v.annual_completion, v.completion_ratio, v.milestone, v.is_stalled, v.is_lagging
+FROM mart_project_progress v JOIN dim_period p ON p.period_key = v.period_key
+WHERE v.period_key = :p AND v.city_code IN (:cities) AND COALESCE(v.category, 'other') IN (:categories) AND (v.is_stalled OR v.is_lagging)
+ORDER BY v.is_stalled DESC, v.annual_completion IS NULL, v.annual_completion, v.project_code, v.unit_code;
 
 -- name: completeness
 SELECT c.unit_code, c.unit_name, c.deadline, c.status_zh, c.first_accepted_received_at, c.first_received_at, c.days_late,
@@ -107,7 +137,7 @@ SELECT i.indicator_code, i.name_zh AS indicator_name, i.attribute, i.unit, i.sec
        COALESCE(m.target_year, IF(t.target_year = 0, NULL, t.target_year)) AS target_year,
        COALESCE(m.target_text, t.target_text) AS target_text, m.target_inherited,
        m.period_key AS value_period_key, m.period_code AS value_period, m.value, m.value_year_ago, m.expected_value,
-       m.attainment, COALESCE(m.status_zh, IF(t.target_value IS NULL, '无目标', '无数据')) AS status_zh
+       m.attainment, COALESCE(m.status_zh, IF(t.target_value IS NULL, '无目标', '无数据')) AS status_zh, m.path_ratio, i.direction
 FROM dim_indicator i
 LEFT JOIN (SELECT t0.*, ROW_NUMBER() OVER (PARTITION BY t0.indicator_key ORDER BY t0.target_year = 2025 DESC, t0.target_year DESC) AS pick
            FROM fact_indicator_target t0 WHERE t0.scope_type = 'region' AND t0.scope_code = '140000') t
@@ -143,3 +173,21 @@ ORDER BY a.severity, a.rule_code, a.region_code, a.item_code;
 SELECT r.unit_name, r.review_state FROM mart_submission_review r
 WHERE r.period_key = :p AND r.city_code IN (:cities) AND r.accepted
 ORDER BY r.city_code, r.unit_code;
+
+-- name: areaMembers
+SELECT b.region_code FROM bridge_area_region b JOIN dim_planning_area a ON a.area_key = b.area_key
+WHERE a.area_code = :area AND b.is_current;
+
+-- County-level indicators of the quarter by the number of counties scored on them, most first (the 示意图's choice).
+-- name: countyCoverage
+SELECT m.indicator_code, SUM(m.status_zh IN ('达标', '正常推进', '滞后', '严重滞后')) AS scored
+FROM mart_indicator_progress m
+WHERE m.period_key = :p AND m.scope_level = 'county'
+GROUP BY m.indicator_code
+HAVING scored > 0
+ORDER BY scored DESC, MIN(m.indicator_key);
+
+-- name: countyStatuses
+SELECT m.scope_code, m.status_zh, m.indicator_name
+FROM mart_indicator_progress m
+WHERE m.period_key = :p AND m.scope_level = 'county' AND m.indicator_code = :code;

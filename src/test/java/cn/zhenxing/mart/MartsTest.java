@@ -349,6 +349,10 @@ class MartsTest {
         facts.task("140500", "YR-3-2", "2025Q3", "按计划推进", "50");
         facts.task("140500", "YR-3-3", "2025Q3", "滞后", "60");
         facts.task("140500", "TH2021-1-1", "2025Q3", "按计划推进", "90");
+        facts.task("140500", "YR-4-1", "2025Q3", "按计划推进", "45");
+        facts.task("140500", "YR-4-2", "2025Q3", "未启动", null);
+        facts.task("140500", "YR-4-3", "2025Q2", "未启动", null);
+        refresher.refresh("2025Q2", "full", "test");
         refresher.refresh("2025Q3", "full", "test");
 
         Map<String, Object> behind = task("YR-3-1");
@@ -360,6 +364,15 @@ class MartsTest {
         assertThat(task("YR-3-3").get("lag_reason_zh")).isEqualTo("填报为滞后");
         // Taihang work plan 2021-2023 has ended: 90% done is behind; it counts for its lead department.
         assertThat(task("TH2021-1-1").get("is_lagging")).isEqualTo(true);
+        // Within task.elapsed_tolerance_points (5) of the elapsed time is on plan: 45 >= 47.5 - 5.
+        assertThat(task("YR-4-1").get("is_lagging")).isEqualTo(false);
+        assertThat(number(task("YR-4-1"), "behind_points")).isEqualTo(2.5);
+        // 未启动 after the half-year (from Q3) is flagged; in Q2 it is not.
+        assertThat(task("YR-4-2").get("not_started_late")).isEqualTo(true);
+        assertThat(task("YR-4-2").get("is_lagging")).isEqualTo(true);
+        assertThat(jdbc.queryForObject("SELECT not_started_late FROM mart_task_progress WHERE period_key = 20252 AND task_code = 'YR-4-3'",
+                Boolean.class)).isFalse();
+        assertThat(task("TH2021-1-1").get("not_started_late")).isEqualTo(false);
         String lead = (String) task("TH2021-1-1").get("lead_department_zh");
         Map<String, Object> department = jdbc.queryForMap("SELECT * FROM mart_task_lagging_by_department WHERE period_key = 20253 "
                 + "AND department_zh = ? AND is_lead", lead);
@@ -382,6 +395,9 @@ class MartsTest {
 
         Map<String, Object> q2 = jdbc.queryForMap("SELECT * FROM mart_project_progress WHERE period_key = 20252 AND project_code = 'PRJ-062'");
         assertThat(number(q2, "cumulative_investment_yi")).isEqualTo(10.0); // 2024's last year-to-date figure + 0
+        assertThat(((Number) q2.get("cumulative_from_year")).intValue()).isEqualTo(2024);
+        // Nothing of the 8 planned by mid-year (0% < 50% - 10 points): behind its annual plan.
+        assertThat(q2.get("is_lagging")).isEqualTo(true);
         assertThat(number(q2, "completion_ratio")).isEqualTo(0.25);
         assertThat(q2.get("is_stalled")).isEqualTo(true);
         assertThat(q2.get("city_code")).isEqualTo("140100");

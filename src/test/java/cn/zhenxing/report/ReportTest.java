@@ -146,13 +146,40 @@ class ReportTest {
     @Test
     void xlsxHasNumericCellsEqualToTheMartsOneTablePerSheetFrozenHeader() throws Exception {
         try (InputStream in = Files.newInputStream(OUT.resolve("revitalization-" + PERIOD + ".xlsx")); XSSFWorkbook wb = new XSSFWorkbook(in)) {
-            assertThat(wb.getSheetName(0)).isEqualTo("太行革命老区");
+            assertThat(wb.getSheetName(0)).isEqualTo("各市排名");
+            assertThat(wb.getSheetName(1)).isEqualTo("太行革命老区");
             assertThat(wb.getNumberOfSheets()).isGreaterThan(6);
             Sheet sheet = wb.getSheet("太行革命老区");
             assertThat(sheet.getPaneInformation()).isNotNull();
             assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
             assertThat(sheet.getNumMergedRegions()).isZero();
-            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("指标");
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).contains("山西省革命老区振兴发展季度监测报告", "2025年第三季度", "太行革命老区")
+                    .containsPattern("数据截至\\d{4}年\\d{1,2}月\\d{1,2}日 \\d{1,2}:\\d{2}");
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).contains("单位");
+            assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).isEqualTo("指标");
+            assertThat(sheet.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 3);
+            assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
+            assertThat(sheet.getFitToPage()).isTrue();
+            assertThat(sheet.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
+            assertThat(sheet.getRepeatingRows().formatAsString()).isEqualTo("3:3");
+            // Baseline and target are numbers, their years numbers in columns of their own.
+            Row header = sheet.getRow(2);
+            int baseYear = -1;
+            for (Cell c : header) {
+                if (c.getStringCellValue().equals("基期年")) {
+                    baseYear = c.getColumnIndex();
+                }
+            }
+            assertThat(baseYear).isPositive();
+            int numericBaselines = 0;
+            for (Row row : sheet) {
+                Cell baseline = row.getCell(5);
+                if (row.getRowNum() > 2 && baseline != null && baseline.getCellType() == CellType.NUMERIC) {
+                    assertThat(row.getCell(baseYear).getNumericCellValue()).isBetween(2015.0, 2035.0);
+                    numericBaselines++;
+                }
+            }
+            assertThat(numericBaselines).isPositive();
             List<Map<String, Object>> mart = jdbc.queryForList("SELECT indicator_name, value FROM mart_indicator_progress WHERE period_code = ? "
                     + "AND scope_code = 'TAIHANG_OLD_AREA' AND value IS NOT NULL AND plan_code IN ('FYP14', 'TH2021', 'LQ2026')", PERIOD);
             assertThat(mart).isNotEmpty();

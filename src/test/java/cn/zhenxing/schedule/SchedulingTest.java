@@ -156,6 +156,13 @@ class SchedulingTest {
             }
         }
 
+        // Every city's edition is rendered, whether its leaders are on the list or not.
+        List<String> cities = jdbc.queryForList("SELECT region_code FROM dim_region WHERE is_current AND level = 'city'", String.class);
+        assertThat(cities).hasSize(11);
+        for (String city : cities) {
+            assertThat(Path.of("target/test-schedules-reports/2025Q4/revitalization-2025Q4-" + city + ".pdf")).isRegularFile();
+        }
+
         // The same fire time again (a re-fired trigger, another instance) is the same run: nothing is sent.
         assertThat(runner.run("quarterly-reports", QUARTERLY_FIRE)).isEqualTo("already done");
         // Even a later run for the same quarter sends nobody the same report twice.

@@ -364,8 +364,9 @@ class PortalBrowserTest {
                 .header("Cookie", "JSESSIONID=" + session).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(new String(pdf.body(), 0, 5)).isEqualTo("%PDF-");
-        browser.get(url("/reports/progress?area=TAIHANG_OLD_AREA"));
-        assertThat(browser.getPageSource()).contains("太行革命老区 指标进展");
+        // The page shows the rows of the report's table for the scope; in 2026 the Yellow River plan is the one in force.
+        browser.get(url("/reports/progress?area=YR_PLAN_AREA"));
+        assertThat(browser.getPageSource()).contains("黄河流域规划范围 指标进展");
         assertThat(browser.findElement(By.id("period-label")).getText()).isEqualTo(label);
         shot("06-progress");
         fitsA390PxScreen("06-progress");
