@@ -70,7 +70,10 @@ class CliTest {
             assertThat(out.resolve("reports").resolve(report + "-2025Q4.xlsx")).isNotEmptyFile();
         }
         assertThat(demo.out()).containsPattern("FYP14-04\\s+工业增加值占地区生产总值比重\\s+%\\s+[0-9.]+\\s+分子分母重算\\s+35/35");
-        assertThat(demo.out()).doesNotContain("REJECTED");
+        // The one planned return: 长治's file without a 说明 for a 核实 finding, then accepted with one.
+        assertThat(demo.out().lines().filter(l -> l.startsWith("REJECTED"))).singleElement().asString()
+                .contains("2025Q4-unexplained").contains("unit=140400");
+        assertThat(demo.out()).contains("核实性审核 P01").contains("(Planned: the file is returned for a missing 说明");
 
         Run again = run("demo", "--out", out.toString());
         assertThat(again.exitCode()).as(again.err() + again.out().lines().filter(l -> l.startsWith("[")).reduce("", (a, b) -> b)).isZero();
