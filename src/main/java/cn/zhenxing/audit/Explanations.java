@@ -13,7 +13,10 @@ public record Explanations(int minChars, List<String> notAccepted, String reques
     static Explanations read(JsonNode node) {
         List<String> phrases = new ArrayList<>();
         node.path("not_accepted").forEach(p -> phrases.add(normalise(p.asText())));
-        return new Explanations(node.path("min_chars").asInt(6), List.copyOf(phrases), node.path("request").asText());
+        if (!node.path("min_chars").isInt() || node.path("request").asText().isBlank()) {
+            throw new IllegalStateException("etl/rules/explanations.yml: explanation.min_chars (a whole number) and explanation.request are required");
+        }
+        return new Explanations(node.path("min_chars").asInt(), List.copyOf(phrases), node.path("request").asText());
     }
 
     /** The explanation if it counts, else null. */
