@@ -86,8 +86,8 @@ class CliTest {
         assertThat(unknownArea.exitCode()).isEqualTo(2);
         assertThat(unknownArea.err()).contains("未找到规划区域“太行山”", "黄河流域规划范围");
         Run city = run("progress", "--period", "2025Q4", "--region", "长治市", "--indicator", "FYP14-03");
-        // The city typed its own row: that value wins over the sum of its 12 counties.
-        assertThat(city.out()).containsPattern("FYP14-03\\s+规上工业企业数量\\s+户\\s+[0-9.]+\\s+上报\\s+12/12");
+        // The sample city leaves its own row of a county indicator blank: the sum of its 12 counties.
+        assertThat(city.out()).containsPattern("FYP14-03\\s+规上工业企业数量\\s+户\\s+[0-9]+\\s+加总\\s+12/12");
         // Names as users type them: an unambiguous part of the name.
         Run yellowRiver = run("progress", "--period", "2025Q4", "--area", "黄河流域");
         assertThat(yellowRiver.exitCode()).as(yellowRiver.err()).isZero();
