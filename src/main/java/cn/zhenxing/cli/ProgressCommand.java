@@ -48,7 +48,7 @@ class ProgressCommand implements Callable<Integer>, NeedsCatalog {
     @Option(names = "--indicator", description = "Only this indicator code, e.g. FYP14-04.")
     String indicator;
 
-    @Option(names = "--status", description = "Only rows with this status: 达标, 正常推进, 滞后, 严重滞后, 无本级基期, 无目标, 无数据, 数据不全.")
+    @Option(names = "--status", description = "Only rows with this status: 达标, 正常推进, 滞后, 严重滞后, 无本级基期, 无基期, 无目标, 无数据, 数据不全.")
     String status;
 
     private final ObjectProvider<MartQueries> queries;

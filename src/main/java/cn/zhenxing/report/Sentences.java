@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 final class Sentences {
 
     static final List<String> SCORED = List.of("达标", "正常推进", "滞后", "严重滞后");
-    static final List<String> STATUSES = List.of("达标", "正常推进", "滞后", "严重滞后", "数据不全", "无数据", "无目标", "无本级基期", "不可汇总");
+    static final List<String> STATUSES = List.of("达标", "正常推进", "滞后", "严重滞后", "数据不全", "无数据", "无目标", "无本级基期", "无基期", "不可汇总");
     private static final Pattern CATEGORY = Pattern.compile("([一二三四五六七八九十]+、[^(（\\s]+)");
 
     private Sentences() {

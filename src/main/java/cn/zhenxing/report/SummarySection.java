@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 class SummarySection {
 
     static final String HEADING = "摘要";
-    /** The headline tiles; every other status (无目标, 无本级基期, 不可汇总, 数据不全) is counted as 不评价. */
+    /** The headline tiles; every other status (无目标, 无本级基期, 无基期, 不可汇总, 数据不全) is counted as 不评价. */
     static final List<String> HEADLINE = List.of("达标", "正常推进", "滞后", "严重滞后", "无数据");
     static final String NOT_SCORED = "不评价";
     static final int TOP = 5;

@@ -342,6 +342,8 @@ SET m.attainment = CASE
       WHEN m.value_compared IS NULL OR m.target_value IS NULL OR m.target_kind NOT IN ('number', 'cumulative', 'growth_rate') THEN NULL
       WHEN m.target_kind = 'growth_rate' AND i.value_kind = 'growth_rate' THEN m.value_compared / NULLIF(m.target_value, 0)
       WHEN m.target_kind = 'cumulative' AND i.direction = 'lower_better' THEN m.expected_value / NULLIF(m.value_compared, 0)
+      -- No baseline and a target still years away (人均地区生产总值: 2万美元 by 2035): no path to be behind.
+      WHEN m.expected_value IS NULL AND m.baseline_value IS NULL AND m.target_year > :year THEN NULL
       WHEN m.expected_value IS NULL AND m.baseline_value IS NULL AND i.direction = 'lower_better'
         THEN m.target_value * m.year_share / NULLIF(m.value_compared, 0)
       WHEN m.expected_value IS NULL AND m.baseline_value IS NULL THEN m.value_compared / NULLIF(m.target_value * m.year_share, 0)
@@ -352,7 +354,8 @@ SET m.attainment = CASE
 WHERE m.period_key = :p;
 
 -- Status, thresholds from cfg_mart_rule. Order matters: not aggregable, no numeric target, no value,
--- incomplete sum, target met, no baseline of the region's own, then the path ratio.
+-- incomplete sum, target met, no baseline of the region's own, no baseline at all before the target
+-- year (no path: 无基期), then the path ratio.
 -- name: refresh.indicatorStatus
 UPDATE mart_indicator_progress m
 JOIN dim_indicator i ON i.indicator_key = m.indicator_key
@@ -370,6 +373,7 @@ SET m.status_zh = CASE
              ELSE IF(m.target_operator = 'gt', m.value_compared > m.target_value * m.year_share, m.value_compared >= m.target_value * m.year_share)
            END THEN '达标'
       WHEN m.path_ratio IS NULL AND m.own_baseline = FALSE THEN '无本级基期'
+      WHEN m.path_ratio IS NULL AND m.baseline_value IS NULL AND m.target_year > :year THEN '无基期'
       WHEN m.path_ratio IS NULL THEN '正常推进'
       WHEN m.path_ratio >= (SELECT rule_value FROM cfg_mart_rule WHERE rule_key = 'status.on_track_min_ratio') THEN '正常推进'
       WHEN m.path_ratio >= (SELECT rule_value FROM cfg_mart_rule WHERE rule_key = 'status.lagging_min_ratio') THEN '滞后'
