@@ -4,6 +4,7 @@ import cn.zhenxing.calendar.CalendarChanged;
 import cn.zhenxing.calendar.ReportingCalendar;
 import cn.zhenxing.warehouse.Quarter;
 import cn.zhenxing.warehouse.SqlFile;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -34,11 +36,14 @@ public class MartRefresher {
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final ReportingCalendar calendar;
+    private final MeterRegistry meters;
 
-    public MartRefresher(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactions, ReportingCalendar calendar) {
+    public MartRefresher(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactions, ReportingCalendar calendar,
+                         MeterRegistry meters) {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
         this.calendar = calendar;
+        this.meters = meters;
     }
 
     /** What one quarter's rebuild produced. */
@@ -83,6 +88,7 @@ public class MartRefresher {
 
     private Refreshed rebuild(String periodCode, String kind, String trigger) {
         MapSqlParameterSource params = parameters(periodCode, kind, trigger);
+        long start = System.nanoTime();
         Refreshed result = tx.execute(status -> {
             jdbc.queryForObject(SQL.get("lock"), Map.of(), Integer.class);
             try {
@@ -98,6 +104,7 @@ public class MartRefresher {
                 jdbc.queryForObject(SQL.get("unlock"), Map.of(), Integer.class);
             }
         });
+        meters.timer("zhenxing.marts.refresh.duration", "kind", kind).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         log.info("Marts refreshed for {} ({}): {}", periodCode, kind, result);
         return result;
     }

@@ -2,6 +2,7 @@ package cn.zhenxing.report;
 
 import cn.zhenxing.warehouse.Quarter;
 import cn.zhenxing.workbook.AtomicFiles;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import net.sf.jasperreports.engine.JRException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,14 +25,17 @@ public class ReportService {
     private final Map<ReportName, QuarterlyReport> reports = new EnumMap<>(ReportName.class);
     private final ReportQueries queries;
     private final ReportRenderer renderer;
+    private final MeterRegistry meters;
 
-    ReportService(List<QuarterlyReport> reports, ReportQueries queries, ReportRenderer renderer) {
+    ReportService(List<QuarterlyReport> reports, ReportQueries queries, ReportRenderer renderer, MeterRegistry meters) {
         reports.forEach(r -> this.reports.put(r.name(), r));
         this.queries = queries;
         this.renderer = renderer;
+        this.meters = meters;
     }
 
     public List<Path> render(ReportName name, String period, String region, List<String> formats, Path outDir) throws IOException, JRException {
+        long start = System.nanoTime();
         Quarter quarter = queries.quarter(period);
         ReportDocument doc = reports.get(name).build(quarter, region);
         Files.createDirectories(outDir);
@@ -47,6 +52,9 @@ public class ReportService {
             log.info("Report written: {}", target);
             written.add(target);
         }
+        // The whole render: the report's queries and every format written.
+        meters.timer("zhenxing.report.render", "report", name.code())
+                .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         return written;
     }
 }
