@@ -4,6 +4,9 @@ import java.util.Arrays;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.actuate.autoconfigure.metrics.JvmMetricsAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.metrics.LogbackMetricsAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.metrics.SystemMetricsAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.metrics.jdbc.DataSourcePoolMetricsAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.metrics.startup.StartupTimeMetricsListenerAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.metrics.task.TaskExecutorMetricsAutoConfiguration;
@@ -34,7 +37,8 @@ public class ZhenxingApplication {
             "--management.endpoints.access.default=none",
             "--spring.autoconfigure.exclude=" + String.join(",", QuartzAutoConfiguration.class.getName(),
                     TaskExecutorMetricsAutoConfiguration.class.getName(), StartupTimeMetricsListenerAutoConfiguration.class.getName(),
-                    DataSourcePoolMetricsAutoConfiguration.class.getName())};
+                    DataSourcePoolMetricsAutoConfiguration.class.getName(), JvmMetricsAutoConfiguration.class.getName(),
+                    LogbackMetricsAutoConfiguration.class.getName(), SystemMetricsAutoConfiguration.class.getName())};
 
     public static boolean isSpringProperty(String arg) {
         return SPRING_PROPERTY.matcher(arg).matches();
