@@ -2,9 +2,17 @@ package cn.zhenxing;
 
 import java.util.Arrays;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.actuate.autoconfigure.metrics.JvmMetricsAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.metrics.LogbackMetricsAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.metrics.SystemMetricsAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.metrics.jdbc.DataSourcePoolMetricsAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.metrics.startup.StartupTimeMetricsListenerAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.metrics.task.TaskExecutorMetricsAutoConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.quartz.QuartzAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.core.env.ConfigurableEnvironment;
 
@@ -19,6 +27,19 @@ public class ZhenxingApplication {
      */
     private static final Pattern SPRING_PROPERTY = Pattern.compile("--[A-Za-z][\\w-]*(\\.[\\w\\[\\]-]+)+=.*", Pattern.DOTALL);
 
+    /**
+     * Health and metrics belong to `serve`. For every other command the health endpoint and these eager
+     * metrics beans would open the database at start (the meter registry binds the connection pool), even
+     * for `--help`; meters still count, lazily, where a command records any. Quartz stays excluded as in
+     * application.yml, which this list replaces.
+     */
+    private static final String[] WITHOUT_MONITORING = {
+            "--management.endpoints.access.default=none",
+            "--spring.autoconfigure.exclude=" + String.join(",", QuartzAutoConfiguration.class.getName(),
+                    TaskExecutorMetricsAutoConfiguration.class.getName(), StartupTimeMetricsListenerAutoConfiguration.class.getName(),
+                    DataSourcePoolMetricsAutoConfiguration.class.getName(), JvmMetricsAutoConfiguration.class.getName(),
+                    LogbackMetricsAutoConfiguration.class.getName(), SystemMetricsAutoConfiguration.class.getName())};
+
     public static boolean isSpringProperty(String arg) {
         return SPRING_PROPERTY.matcher(arg).matches();
     }
@@ -31,11 +52,15 @@ public class ZhenxingApplication {
     public static int run(String... args) {
         String[] properties = Arrays.stream(args).filter(ZhenxingApplication::isSpringProperty).toArray(String[]::new);
         String command = Arrays.stream(args).filter(a -> !isSpringProperty(a)).findFirst().orElse("");
+        if (!command.equals("serve")) {
+            properties = Stream.concat(Stream.of(WITHOUT_MONITORING), Arrays.stream(properties)).toArray(String[]::new);
+        }
+        String[] springProperties = properties;
         SpringApplication app = new SpringApplication(ZhenxingApplication.class) {
             @Override
             protected void configurePropertySources(ConfigurableEnvironment environment, String[] all) {
                 // Only --x.y=z become properties: picocli's own options (--period 2025Q3) stay out of the environment.
-                super.configurePropertySources(environment, properties);
+                super.configurePropertySources(environment, springProperties);
             }
         };
         // Only `serve` runs the web portal; every other command stays a plain process.

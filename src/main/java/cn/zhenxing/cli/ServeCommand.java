@@ -70,6 +70,8 @@ class ServeCommand implements Callable<Integer> {
         spec.commandLine().getOut().printf("Serving %d schedule(s) from %s (added %s, changed %s, removed %s).%n",
                 loaded.schedules().size(), loaded.source(), r.added(), r.changed(), r.removed());
         spec.commandLine().getOut().printf("Portal: http://localhost:%s/login  (Ctrl-C to stop)%n", environment.getProperty("local.server.port", "8080"));
+        spec.commandLine().getOut().printf("Monitoring: http://%s:%s/actuator/health and /actuator/prometheus%n",
+                environment.getProperty("management.server.address", "127.0.0.1"), environment.getProperty("local.management.port", "8081"));
         spec.commandLine().getOut().flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

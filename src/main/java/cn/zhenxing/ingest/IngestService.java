@@ -61,10 +61,12 @@ public class IngestService {
     private final SubmissionProperties properties;
     private final RepeatedFailures repeatedFailures;
     private final DataSource dataSource;
+    private final IngestDecisions decisions;
 
     public IngestService(JobLauncher jobLauncher, @Qualifier("ingestJob") Job ingestJob, JobExplorer jobExplorer,
                          JobRepository jobRepository, SubmissionStore store, FormChecker checker,
-                         SubmissionProperties properties, RepeatedFailures repeatedFailures, DataSource dataSource) {
+                         SubmissionProperties properties, RepeatedFailures repeatedFailures, DataSource dataSource,
+                         IngestDecisions decisions) {
         this.jobLauncher = jobLauncher;
         this.ingestJob = ingestJob;
         this.jobExplorer = jobExplorer;
@@ -74,6 +76,7 @@ public class IngestService {
         this.properties = properties;
         this.repeatedFailures = repeatedFailures;
         this.dataSource = dataSource;
+        this.decisions = decisions;
     }
 
     /** Files and directories (their regular files, sorted), each reported to {@code progress} as it is decided. */
@@ -94,8 +97,9 @@ public class IngestService {
             try {
                 failAbandonedExecutions();
                 for (Path file : expand(paths)) {
-                    Outcome outcome = ingestOne(file, file.getFileName().toString(), channel, submittedBy, expectedUnit,
-                            receivedAt != null ? receivedAt : LocalDateTime.now());
+                    String name = file.getFileName().toString();
+                    Outcome outcome = decisions.decide(name, channel, () -> ingestOne(file, name, channel, submittedBy, expectedUnit,
+                            receivedAt != null ? receivedAt : LocalDateTime.now()));
                     outcomes.add(outcome);
                     progress.accept(outcome);
                 }
@@ -116,7 +120,7 @@ public class IngestService {
             acquire(lock);
             try {
                 failAbandonedExecutions();
-                return ingestOne(file, name, channel, submittedBy, expectedUnit, receivedAt);
+                return decisions.decide(name, channel, () -> ingestOne(file, name, channel, submittedBy, expectedUnit, receivedAt));
             } finally {
                 release(lock);
             }

@@ -5,6 +5,7 @@ import cn.zhenxing.calendar.CalendarChanged;
 import cn.zhenxing.calendar.ReportingCalendar;
 import cn.zhenxing.warehouse.Quarter;
 import cn.zhenxing.warehouse.SqlFile;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -36,13 +38,15 @@ public class MartRefresher {
     private final TransactionTemplate tx;
     private final ReportingCalendar calendar;
     private final WarehouseAudit audit;
+    private final MeterRegistry meters;
 
     public MartRefresher(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactions, ReportingCalendar calendar,
-                         WarehouseAudit audit) {
+                         WarehouseAudit audit, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
         this.calendar = calendar;
         this.audit = audit;
+        this.meters = meters;
     }
 
     /** What one quarter's rebuild produced. */
@@ -88,6 +92,7 @@ public class MartRefresher {
 
     private Refreshed rebuild(String periodCode, String kind, String trigger) {
         MapSqlParameterSource params = parameters(periodCode, kind, trigger);
+        long start = System.nanoTime();
         Refreshed result = tx.execute(status -> {
             jdbc.queryForObject(SQL.get("lock"), Map.of(), Integer.class);
             try {
@@ -105,6 +110,7 @@ public class MartRefresher {
                 jdbc.queryForObject(SQL.get("unlock"), Map.of(), Integer.class);
             }
         });
+        meters.timer("zhenxing.marts.refresh.duration", "kind", kind).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         log.info("Marts refreshed for {} ({}): {}", periodCode, kind, result);
         return result;
     }

@@ -2,6 +2,7 @@ package cn.zhenxing.report;
 
 import cn.zhenxing.warehouse.Quarter;
 import cn.zhenxing.workbook.AtomicFiles;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import net.sf.jasperreports.engine.JRException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,11 +26,13 @@ public class ReportService {
     private final Map<ReportName, QuarterlyReport> reports = new EnumMap<>(ReportName.class);
     private final ReportQueries queries;
     private final ReportRenderer renderer;
+    private final MeterRegistry meters;
 
-    ReportService(List<QuarterlyReport> reports, ReportQueries queries, ReportRenderer renderer) {
+    ReportService(List<QuarterlyReport> reports, ReportQueries queries, ReportRenderer renderer, MeterRegistry meters) {
         reports.forEach(r -> this.reports.put(r.name(), r));
         this.queries = queries;
         this.renderer = renderer;
+        this.meters = meters;
     }
 
     /** The province editions of the given reports and every city's edition (PDF and XLSX), for a quarter. */
@@ -51,6 +55,7 @@ public class ReportService {
     }
 
     public List<Path> render(ReportName name, String period, String region, List<String> formats, Path outDir) throws IOException, JRException {
+        long start = System.nanoTime();
         Quarter quarter = queries.quarter(period);
         ReportDocument doc = reports.get(name).build(quarter, region);
         String asOf = Sentences.dateTime(queries.value("asOf", quarter, Map.of(), LocalDateTime.class));
@@ -68,6 +73,9 @@ public class ReportService {
             log.info("Report written: {}", target);
             written.add(target);
         }
+        // The whole render: the report's queries and every format written.
+        meters.timer("zhenxing.report.render", "report", name.code())
+                .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         return written;
     }
 }

@@ -46,14 +46,17 @@ public class Schedules {
     private final PlatformTransactionManager transactions;
     private final ApplicationContext context;
     private final ScheduleProperties properties;
+    private final ScheduleMeters meters;
     private final List<SchedulerFactoryBean> factories = new ArrayList<>();
     private Scheduler scheduler;
 
-    public Schedules(DataSource dataSource, PlatformTransactionManager transactions, ApplicationContext context, ScheduleProperties properties) {
+    public Schedules(DataSource dataSource, PlatformTransactionManager transactions, ApplicationContext context, ScheduleProperties properties,
+                     ScheduleMeters meters) {
         this.dataSource = dataSource;
         this.transactions = transactions;
         this.context = context;
         this.properties = properties;
+        this.meters = meters;
     }
 
     public ScheduleFiles.Loaded load() throws IOException {
@@ -65,6 +68,11 @@ public class Schedules {
         if (scheduler == null) {
             scheduler = newScheduler("AUTO");
         }
+        return scheduler;
+    }
+
+    /** This process's scheduler if a command created it, else null (health asks without creating one). */
+    public synchronized Scheduler existing() {
         return scheduler;
     }
 
@@ -91,7 +99,9 @@ public class Schedules {
         factory.setWaitForJobsToCompleteOnShutdown(true);
         factory.afterPropertiesSet();
         factories.add(factory);
-        return factory.getObject();
+        Scheduler created = factory.getObject();
+        created.getListenerManager().addTriggerListener(meters);
+        return created;
     }
 
     /** What a reconciliation changed. */
@@ -104,6 +114,7 @@ public class Schedules {
         Set<String> wanted = new HashSet<>();
         for (ScheduleDefinition d : definitions) {
             wanted.add(d.name());
+            meters.known(d.name());
             JobKey job = JobKey.jobKey(d.name(), GROUP);
             CronTrigger trigger = trigger(d);
             Trigger existing = s.getTrigger(trigger.getKey());

@@ -57,3 +57,7 @@ DELETE FROM cfg_unit_contact WHERE contact_id = :id;
 -- name: contactList
 SELECT c.contact_id, c.unit_code, u.name_zh AS unit_name, c.name, c.email, c.created_by, c.created_at
 FROM cfg_unit_contact c JOIN dim_reporting_unit u ON u.unit_code = c.unit_code ORDER BY c.unit_code, c.email;
+
+-- The queue as monitoring sees it (DeliveryMeters): messages not yet sent, and when the oldest was queued.
+-- name: queueState
+SELECT COUNT(*) AS depth, MIN(created_at) AS oldest FROM ops_delivery_log WHERE status IN ('pending', 'sending');

@@ -90,7 +90,8 @@ class CliProcessTest {
         assertThat(migrate.err()).doesNotContain("Unknown option", "未知的选项");
 
         int port = freePort();
-        List<String> serve = new ArrayList<>(List.of("serve", "--server.port=" + port));
+        int management = freePort();
+        List<String> serve = new ArrayList<>(List.of("serve", "--server.port=" + port, "--management.server.port=" + management));
         serve.addAll(testServer());
         Process server = command(serve.toArray(String[]::new)).redirectErrorStream(true).start();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
@@ -102,6 +103,9 @@ class CliProcessTest {
             assertThat(line).as(seen.toString()).isEqualTo("Portal: http://localhost:" + port + "/login  (Ctrl-C to stop)");
             HttpURLConnection login = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/login").toURL().openConnection();
             assertThat(login.getResponseCode()).isEqualTo(200);
+            assertThat(lines.readLine()).isEqualTo("Monitoring: http://127.0.0.1:" + management + "/actuator/health and /actuator/prometheus");
+            HttpURLConnection health = (HttpURLConnection) URI.create("http://127.0.0.1:" + management + "/actuator/health").toURL().openConnection();
+            assertThat(health.getResponseCode()).isEqualTo(200);
         } finally {
             server.destroy();
             server.waitFor(60, TimeUnit.SECONDS);
