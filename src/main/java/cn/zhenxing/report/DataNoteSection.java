@@ -71,6 +71,7 @@ class DataNoteSection {
         }
         text.append(reviewNote(q, cities));
         if (!scopes.isEmpty() && indicators != null) {
+            text.append(conversions(q, scopes.get(0)));
             int noTarget = queries.statusCounts(q, scopes.get(0), indicators).getOrDefault("无目标", 0);
             text.append("无量化目标的指标").append(noTarget).append("项，只列数值不评价。");
         }
@@ -84,6 +85,28 @@ class DataNoteSection {
             text.append("\n").append(STATUS_RULE);
         }
         return new Section("数据说明", text.toString(), null, null);
+    }
+
+    /** Both values of an indicator the form collects in yuan and the plan states in dollars, and the rate used. */
+    private String conversions(Quarter q, String scope) {
+        StringBuilder s = new StringBuilder();
+        for (Map<String, Object> c : queries.list("convertedValues", q, Map.of("scope", scope))) {
+            s.append(c.get("indicator_name")).append("的规划目标以").append(c.get("unit")).append("表述，各地填报").append(c.get("form_unit"))
+                    .append("，按").append(c.get("exchange_rate_year")).append("年全年人民币平均汇率（1美元兑").append(plain(c.get("exchange_rate")))
+                    .append("元，国家统计局）折算：").append(c.get("scope_name")).append(whole(c.get("value_form_unit")))
+                    .append(c.get("form_unit")).append("，折合").append(whole(c.get("value")))
+                    .append(c.get("unit")).append("。");
+        }
+        return s.toString();
+    }
+
+    /** 61,525 */
+    private static String whole(Object number) {
+        return new java.text.DecimalFormat("#,##0").format(number);
+    }
+
+    private static String plain(Object number) {
+        return ((java.math.BigDecimal) number).stripTrailingZeros().toPlainString();
     }
 
     /** How many accepted units are approved at province level (逐级审核); the others' figures are 初步数. */

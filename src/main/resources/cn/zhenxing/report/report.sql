@@ -191,3 +191,11 @@ ORDER BY scored DESC, MIN(m.indicator_key);
 SELECT m.scope_code, m.status_zh, m.indicator_name
 FROM mart_indicator_progress m
 WHERE m.period_key = :p AND m.scope_level = 'county' AND m.indicator_code = :code;
+
+-- Values the form collects in another unit than the plan's target (人均地区生产总值: 元/人 on the form,
+-- 美元 in the plan), for the data note to show both and the rate used.
+-- name: convertedValues
+SELECT m.indicator_name, m.scope_name, m.value_form_unit, m.form_unit, m.value, m.unit, m.exchange_rate, m.exchange_rate_year
+FROM mart_indicator_progress m
+WHERE m.period_key = :p AND m.scope_code = :scope AND m.value_form_unit IS NOT NULL
+ORDER BY m.indicator_key;

@@ -56,7 +56,7 @@ class CliTest {
     java.nio.file.Path out;
 
     @Test
-    void demoLoadsTheCatalogIngestsTheYearAndShowsAreas() {
+    void demoLoadsTheCatalogIngestsTheYearAndShowsAreas() throws Exception {
         Run demo = run("demo", "--out", out.toString());
         assertThat(demo.exitCode()).as(demo.err()).isZero();
         assertThat(demo.out()).contains("zhenxing catalog load", "Demo finished.");
@@ -74,6 +74,15 @@ class CliTest {
         assertThat(demo.out().lines().filter(l -> l.startsWith("REJECTED"))).singleElement().asString()
                 .contains("2025Q4-unexplained").contains("unit=140400");
         assertThat(demo.out()).contains("核实性审核 P01").contains("(Planned: the file is returned for a missing 说明");
+        // The report's data note quotes the explained finding, and shows 人均地区生产总值 in both units with the rate.
+        String note;
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(
+                out.resolve("reports").resolve("revitalization-2025Q4.pdf").toFile())) {
+            note = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", "");
+        }
+        assertThat(note).contains("襄垣县“原煤产量”").contains("说明：襄垣县新建煤矿")
+                .containsPattern("人均地区生产总值的规划目标以美元表述，各地填报元/人，按\\d{4}年全年人民币平均汇率（1美元兑[0-9.]+元，国家统计局）折算："
+                        + "太行革命老区[0-9,]+元/人，折合[0-9,]+美元");
 
         Run again = run("demo", "--out", out.toString());
         assertThat(again.exitCode()).as(again.err() + again.out().lines().filter(l -> l.startsWith("[")).reduce("", (a, b) -> b)).isZero();
