@@ -17,9 +17,9 @@ public class FormAudit {
     private final AuditData data;
     private final Auditor auditor;
 
-    public FormAudit(AuditData data) {
+    public FormAudit(AuditData data, Auditor auditor) {
         this.data = data;
-        this.auditor = new Auditor(RuleBook.load());
+        this.auditor = auditor;
     }
 
     public List<Problem> check(String unitCode, Quarter quarter, List<AuditInput.IndicatorRow> indicators,

@@ -23,10 +23,10 @@ public class WarehouseAudit {
     private final AuditData data;
     private final Auditor auditor;
 
-    public WarehouseAudit(JdbcTemplate jdbc, AuditData data) {
+    public WarehouseAudit(JdbcTemplate jdbc, AuditData data, Auditor auditor) {
         this.jdbc = jdbc;
         this.data = data;
-        this.auditor = new Auditor(RuleBook.load());
+        this.auditor = auditor;
     }
 
     /** The findings of the quarter's accepted data, stored in the mart (replacing the quarter's previous run). */

@@ -1,8 +1,8 @@
 package cn.zhenxing.cli;
 
+import cn.zhenxing.audit.Auditor;
 import cn.zhenxing.audit.Finding;
 import cn.zhenxing.audit.Rule;
-import cn.zhenxing.audit.RuleBook;
 import cn.zhenxing.audit.WarehouseAudit;
 import cn.zhenxing.warehouse.Quarter;
 import java.io.PrintWriter;
@@ -82,10 +82,16 @@ class AuditCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
+        private final Auditor auditor;
+
+        Rules(Auditor auditor) {
+            this.auditor = auditor;
+        }
+
         @Override
         public Integer call() {
             TextTable t = new TextTable("规则", "类别", "性质", "名称", "判断");
-            for (Rule r : RuleBook.load().rules()) {
+            for (Rule r : auditor.book().rules()) {
                 t.row(r.code(), r.group(), r.severity().zh, r.nameZh(), (r.when() == null ? "" : "当 " + r.when() + " 时，")
                         + r.left() + " " + r.operator().symbol + " " + r.right());
             }
