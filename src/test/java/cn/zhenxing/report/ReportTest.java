@@ -104,6 +104,14 @@ class ReportTest {
     }
 
     @Test
+    void noLineOfAnyPdfStartsWithClosingPunctuation() throws Exception {
+        for (Path pdf : files.stream().filter(f -> f.toString().endsWith(".pdf")).toList()) {
+            assertThat(text(pdf).lines().map(String::strip)).as(pdf.getFileName().toString())
+                    .noneMatch(line -> !line.isEmpty() && "，。、；：？！）】》」』”’%".indexOf(line.charAt(0)) >= 0);
+        }
+    }
+
+    @Test
     void missingSubmissionsAreNamedNotPrintedAsZeros() throws Exception {
         String unitName = jdbc.queryForObject("SELECT name_zh FROM dim_reporting_unit WHERE unit_code = ?", String.class, MISSING_UNIT);
         String completeness = text(OUT.resolve("completeness-" + PERIOD + ".pdf"));
