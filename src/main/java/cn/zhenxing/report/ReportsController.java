@@ -42,7 +42,7 @@ class ReportsController {
     }
 
     static String cityOnly(PortalUser user) {
-        return user.role() == PortalUser.Role.LEADER ? user.regionCode() : null;
+        return user != null && user.role() == PortalUser.Role.LEADER ? user.regionCode() : null;
     }
 
     @GetMapping("/reports")
@@ -90,7 +90,9 @@ class ReportsController {
     }
 
     String progress(PortalUser user, MartQueries.Scope scope, String period, String status, Model model) {
-        if (scope == null) {
+        String ownCity = cityOnly(user);
+        // A city's leader sees the city only, as its report files (any other scope answers 404).
+        if (scope == null || ownCity != null && !("region".equals(scope.type()) && ownCity.equals(scope.code()))) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         List<String> periods = marts.progressPeriods();
@@ -100,8 +102,8 @@ class ReportsController {
         model.addAttribute("scope", scope);
         model.addAttribute("period", chosen);
         model.addAttribute("periods", periods);
-        model.addAttribute("areas", marts.areas());
-        model.addAttribute("cities", page.cities());
+        model.addAttribute("areas", ownCity == null ? marts.areas() : List.of());
+        model.addAttribute("cities", page.cities().stream().filter(c -> ownCity == null || ownCity.equals(c.code())).toList());
         model.addAttribute("status", filter);
         model.addAttribute("statuses", Sentences.STATUSES);
         model.addAttribute("rows", chosen == null ? List.of() : page.rows(chosen, scope, filter));

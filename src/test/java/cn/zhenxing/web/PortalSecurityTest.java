@@ -156,6 +156,17 @@ class PortalSecurityTest {
     }
 
     @Test
+    void aCityLeaderSeesTheCityOnProgressAndNoOtherScope() throws Exception {
+        String own = page(get("/reports/progress").with(user(cityLeader)));
+        assertThat(own).contains("长治市 指标进展").doesNotContain(">太原市<", ">太行革命老区<");
+        for (String other : List.of("/reports/progress?scope=region:140100", "/reports/progress?region=140100",
+                "/reports/progress?scope=area:TAIHANG_OLD_AREA", "/reports/progress?area=YR_PLAN_AREA")) {
+            mvc.perform(get(other).with(user(cityLeader))).andExpect(status().isNotFound());
+        }
+        assertThat(page(get("/reports/progress?scope=region:140100").with(user(leader)))).contains("太原市 指标进展");
+    }
+
+    @Test
     void anonymousRequestsGoToTheLoginPage() throws Exception {
         for (RequestBuilder request : endpoints().values()) {
             int status = mvc.perform(request).andReturn().getResponse().getStatus();
