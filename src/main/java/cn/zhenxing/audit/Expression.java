@@ -20,7 +20,7 @@ import java.util.function.Function;
 public final class Expression {
 
     private static final MathContext MC = MathContext.DECIMAL64;
-    private static final Set<String> FUNCTIONS = Set.of("abs", "min", "max", "frac", "round", "coalesce", "present");
+    static final Set<String> FUNCTIONS = Set.of("abs", "min", "max", "frac", "round", "coalesce", "present");
 
     private final String source;
     private final Node root;
@@ -32,10 +32,7 @@ public final class Expression {
 
     /** @throws IllegalArgumentException naming the position of what cannot be read */
     public static Expression parse(String source) {
-        Parser parser = new Parser(source);
-        Node root = parser.or();
-        parser.expectEnd();
-        return new Expression(source, root);
+        return new Expression(source, ExpressionParser.parse(source));
     }
 
     /** The value, or null when it has none. */
@@ -61,20 +58,20 @@ public final class Expression {
         return source;
     }
 
-    private sealed interface Node permits Num, Var, Unary, Binary, Call {
+    sealed interface Node permits Num, Var, Unary, Binary, Call {
         BigDecimal eval(Function<String, BigDecimal> vars);
 
         default void collect(Set<String> names) {
         }
     }
 
-    private record Num(BigDecimal value) implements Node {
+    record Num(BigDecimal value) implements Node {
         public BigDecimal eval(Function<String, BigDecimal> vars) {
             return value;
         }
     }
 
-    private record Var(String name) implements Node {
+    record Var(String name) implements Node {
         public BigDecimal eval(Function<String, BigDecimal> vars) {
             return vars.apply(name);
         }
@@ -84,7 +81,7 @@ public final class Expression {
         }
     }
 
-    private record Unary(String op, Node operand) implements Node {
+    record Unary(String op, Node operand) implements Node {
         public BigDecimal eval(Function<String, BigDecimal> vars) {
             BigDecimal v = operand.eval(vars);
             if (v == null) {
@@ -98,7 +95,7 @@ public final class Expression {
         }
     }
 
-    private record Binary(String op, Node left, Node right) implements Node {
+    record Binary(String op, Node left, Node right) implements Node {
         public BigDecimal eval(Function<String, BigDecimal> vars) {
             BigDecimal l = left.eval(vars);
             if (op.equals("and") && l != null && l.signum() == 0) {
@@ -138,7 +135,7 @@ public final class Expression {
         }
     }
 
-    private record Call(String function, List<Node> args) implements Node {
+    record Call(String function, List<Node> args) implements Node {
         public BigDecimal eval(Function<String, BigDecimal> vars) {
             List<BigDecimal> values = new ArrayList<>();
             for (Node arg : args) {
@@ -173,161 +170,5 @@ public final class Expression {
 
     private static BigDecimal bool(boolean b) {
         return b ? BigDecimal.ONE : BigDecimal.ZERO;
-    }
-
-    /** Recursive descent over the grammar in the class comment, lowest precedence first. */
-    private static final class Parser {
-        private final String s;
-        private int pos;
-
-        Parser(String s) {
-            this.s = s == null ? "" : s;
-        }
-
-        Node or() {
-            Node left = and();
-            while (word("or")) {
-                left = new Binary("or", left, and());
-            }
-            return left;
-        }
-
-        Node and() {
-            Node left = not();
-            while (word("and")) {
-                left = new Binary("and", left, not());
-            }
-            return left;
-        }
-
-        Node not() {
-            return word("not") ? new Unary("not", not()) : comparison();
-        }
-
-        Node comparison() {
-            Node left = sum();
-            for (String op : List.of("<=", ">=", "==", "!=", "<", ">")) {
-                if (symbol(op)) {
-                    return new Binary(op, left, sum());
-                }
-            }
-            return left;
-        }
-
-        Node sum() {
-            Node left = term();
-            while (true) {
-                if (symbol("+")) {
-                    left = new Binary("+", left, term());
-                } else if (symbol("-")) {
-                    left = new Binary("-", left, term());
-                } else {
-                    return left;
-                }
-            }
-        }
-
-        Node term() {
-            Node left = unary();
-            while (true) {
-                if (symbol("*")) {
-                    left = new Binary("*", left, unary());
-                } else if (symbol("/")) {
-                    left = new Binary("/", left, unary());
-                } else {
-                    return left;
-                }
-            }
-        }
-
-        Node unary() {
-            return symbol("-") ? new Unary("-", unary()) : primary();
-        }
-
-        Node primary() {
-            skipSpace();
-            if (symbol("(")) {
-                Node inner = or();
-                expect(")");
-                return inner;
-            }
-            int start = pos;
-            if (pos < s.length() && (Character.isDigit(s.charAt(pos)) || s.charAt(pos) == '.')) {
-                while (pos < s.length() && (Character.isDigit(s.charAt(pos)) || s.charAt(pos) == '.')) {
-                    pos++;
-                }
-                try {
-                    return new Num(new BigDecimal(s.substring(start, pos)));
-                } catch (NumberFormatException e) {
-                    throw error("bad number '" + s.substring(start, pos) + "'", start);
-                }
-            }
-            while (pos < s.length() && (Character.isLetterOrDigit(s.charAt(pos)) || s.charAt(pos) == '_')) {
-                pos++;
-            }
-            if (start == pos) {
-                throw error(pos < s.length() ? "unexpected '" + s.charAt(pos) + "'" : "unexpected end", pos);
-            }
-            String name = s.substring(start, pos);
-            if (!symbol("(")) {
-                return new Var(name);
-            }
-            if (!FUNCTIONS.contains(name)) {
-                throw error("unknown function '" + name + "' (known: " + String.join(", ", FUNCTIONS) + ")", start);
-            }
-            List<Node> args = new ArrayList<>();
-            if (!symbol(")")) {
-                do {
-                    args.add(or());
-                } while (symbol(","));
-                expect(")");
-            }
-            if (args.isEmpty()) {
-                throw error(name + "() needs an argument", start);
-            }
-            return new Call(name, args);
-        }
-
-        private boolean word(String w) {
-            skipSpace();
-            int end = pos + w.length();
-            if (s.startsWith(w, pos) && (end == s.length() || !Character.isLetterOrDigit(s.charAt(end)) && s.charAt(end) != '_')) {
-                pos = end;
-                return true;
-            }
-            return false;
-        }
-
-        private boolean symbol(String sym) {
-            skipSpace();
-            if (s.startsWith(sym, pos)) {
-                pos += sym.length();
-                return true;
-            }
-            return false;
-        }
-
-        private void expect(String sym) {
-            if (!symbol(sym)) {
-                throw error("expected '" + sym + "'", pos);
-            }
-        }
-
-        void expectEnd() {
-            skipSpace();
-            if (pos < s.length()) {
-                throw error("unexpected '" + s.substring(pos) + "'", pos);
-            }
-        }
-
-        private void skipSpace() {
-            while (pos < s.length() && Character.isWhitespace(s.charAt(pos))) {
-                pos++;
-            }
-        }
-
-        private IllegalArgumentException error(String what, int at) {
-            return new IllegalArgumentException("expression '" + s + "': " + what + " at position " + (at + 1));
-        }
     }
 }

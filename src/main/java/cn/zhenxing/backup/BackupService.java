@@ -5,16 +5,12 @@ import cn.zhenxing.warehouse.Checksums;
 import cn.zhenxing.warehouse.SqlFile;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.Statement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -27,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -210,7 +205,10 @@ public class BackupService {
                 dropped++;
             }
         }
-        load(dump);
+        try (Connection c = DriverManager.getConnection(dataSourceProperties.determineUrl(), dataSourceProperties.determineUsername(),
+                dataSourceProperties.determinePassword())) {
+            MariaDbDump.load(dump, c);
+        }
         List<String> differences = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
             JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
@@ -257,48 +255,4 @@ public class BackupService {
         String url = dataSourceProperties.determineUrl();
         return MariaDbDump.parse(url, dataSourceProperties.determineUsername(), dataSourceProperties.determinePassword());
     }
-
-    /**
-     * Runs the dump's statements on a connection of its own (the dump changes session settings such as
-     * the time zone). Done over JDBC rather than with the {@code mariadb} client, which the embedded
-     * MariaDB's binaries cannot run without libncurses 5. Statements end with a line ending in the
-     * delimiter: mariadb-dump writes values' line breaks as {@code \n}, so no value spans lines.
-     */
-    private void load(Path dump) throws IOException, SQLException {
-        String url = dataSourceProperties.determineUrl();
-        try (Connection c = DriverManager.getConnection(url, dataSourceProperties.determineUsername(), dataSourceProperties.determinePassword());
-             Statement statement = c.createStatement();
-             BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(dump), 1 << 16),
-                     StandardCharsets.UTF_8.newDecoder()))) {
-            statement.setEscapeProcessing(false); // data may hold JDBC escape syntax such as {d ...}
-            StringBuilder sql = new StringBuilder();
-            String delimiter = ";";
-            long lineNumber = 0;
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                lineNumber++;
-                if (sql.isEmpty() && (line.isBlank() || line.startsWith("-- ") || line.equals("--"))) {
-                    continue;
-                }
-                if (sql.isEmpty() && line.startsWith("DELIMITER ")) {
-                    delimiter = line.substring("DELIMITER ".length()).strip();
-                    continue;
-                }
-                sql.append(line).append('\n');
-                if (line.endsWith(delimiter)) {
-                    String text = sql.substring(0, sql.length() - 1 - delimiter.length());
-                    try {
-                        statement.execute(text);
-                    } catch (SQLException e) {
-                        throw new SQLException("Restore failed at line " + lineNumber + " of " + dump + ": " + e.getMessage(), e);
-                    }
-                    sql.setLength(0);
-                }
-            }
-            if (!sql.toString().isBlank()) {
-                throw new IllegalStateException(dump + " ends inside a statement: the dump is incomplete");
-            }
-        }
-    }
-
-
 }

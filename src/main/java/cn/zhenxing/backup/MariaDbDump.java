@@ -11,11 +11,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -148,5 +152,45 @@ class MariaDbDump {
         reader.setDaemon(true);
         reader.start();
         return result;
+    }
+
+    /**
+     * Runs the dump's statements on {@code c}, a connection of its own (the dump changes session settings
+     * such as the time zone). Done over JDBC rather than with the {@code mariadb} client, which the embedded
+     * MariaDB's binaries cannot run without libncurses 5. Statements end with a line ending in the
+     * delimiter: mariadb-dump writes values' line breaks as {@code \n}, so no value spans lines.
+     */
+    static void load(Path dump, Connection c) throws IOException, SQLException {
+        try (Statement statement = c.createStatement();
+             BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(dump), 1 << 16),
+                     StandardCharsets.UTF_8.newDecoder()))) {
+            statement.setEscapeProcessing(false); // data may hold JDBC escape syntax such as {d ...}
+            StringBuilder sql = new StringBuilder();
+            String delimiter = ";";
+            long lineNumber = 0;
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                lineNumber++;
+                if (sql.isEmpty() && (line.isBlank() || line.startsWith("-- ") || line.equals("--"))) {
+                    continue;
+                }
+                if (sql.isEmpty() && line.startsWith("DELIMITER ")) {
+                    delimiter = line.substring("DELIMITER ".length()).strip();
+                    continue;
+                }
+                sql.append(line).append('\n');
+                if (line.endsWith(delimiter)) {
+                    String text = sql.substring(0, sql.length() - 1 - delimiter.length());
+                    try {
+                        statement.execute(text);
+                    } catch (SQLException e) {
+                        throw new SQLException("Restore failed at line " + lineNumber + " of " + dump + ": " + e.getMessage(), e);
+                    }
+                    sql.setLength(0);
+                }
+            }
+            if (!sql.toString().isBlank()) {
+                throw new IllegalStateException(dump + " ends inside a statement: the dump is incomplete");
+            }
+        }
     }
 }

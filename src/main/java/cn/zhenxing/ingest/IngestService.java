@@ -3,7 +3,6 @@ package cn.zhenxing.ingest;
 import cn.zhenxing.warehouse.AbandonedExecutions;
 import cn.zhenxing.warehouse.Checksums;
 import cn.zhenxing.workbook.Problem;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -15,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,7 +94,7 @@ public class IngestService {
             acquire(lock);
             try {
                 failAbandonedExecutions();
-                for (Path file : expand(paths)) {
+                for (Path file : ReceivedFiles.expand(paths)) {
                     String name = file.getFileName().toString();
                     Outcome outcome = decisions.decide(name, channel, () -> ingestOne(file, name, channel, submittedBy, expectedUnit,
                             receivedAt != null ? receivedAt : LocalDateTime.now()));
@@ -142,7 +140,7 @@ public class IngestService {
             };
             Outcome done = o;
             if (target != null) {
-                Path to = unique(target.resolve(o.file().getFileName()));
+                Path to = ReceivedFiles.unique(target.resolve(o.file().getFileName()));
                 Files.move(o.file(), to, StandardCopyOption.ATOMIC_MOVE);
                 done = o.movedTo(to);
             }
@@ -160,7 +158,7 @@ public class IngestService {
     public List<Outcome> dryRun(List<Path> paths, String expectedUnit, LocalDateTime receivedAt, Consumer<Outcome> progress)
             throws Exception {
         List<Outcome> outcomes = new ArrayList<>();
-        for (Path file : expand(paths)) {
+        for (Path file : ReceivedFiles.expand(paths)) {
             Outcome outcome = dryRunOne(file, expectedUnit, receivedAt != null ? receivedAt : LocalDateTime.now());
             outcomes.add(outcome);
             progress.accept(outcome);
@@ -255,31 +253,6 @@ public class IngestService {
             log.warn("Marking abandoned ingest execution {} as FAILED so it can restart", running.getId());
             AbandonedExecutions.markFailed(jobRepository, running, "process ended during the run");
         }
-    }
-
-    private static List<Path> expand(List<Path> paths) throws IOException {
-        List<Path> files = new ArrayList<>();
-        for (Path path : paths) {
-            if (Files.isDirectory(path)) {
-                try (Stream<Path> list = Files.list(path)) {
-                    list.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
-                            .filter(p -> !p.getFileName().toString().endsWith(".tmp")).sorted().forEach(files::add);
-                }
-            } else if (Files.isRegularFile(path)) {
-                files.add(path);
-            } else {
-                throw new java.nio.file.NoSuchFileException(path.toString());
-            }
-        }
-        return files;
-    }
-
-    private static Path unique(Path target) {
-        if (!Files.exists(target)) {
-            return target;
-        }
-        String name = target.getFileName().toString();
-        return target.resolveSibling(System.currentTimeMillis() + "_" + name);
     }
 
     private static void acquire(Connection connection) throws Exception {
