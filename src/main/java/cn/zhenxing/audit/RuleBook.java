@@ -81,11 +81,6 @@ public record RuleBook(List<Rule> rules, Explanations explanations) {
         return rules.stream().filter(r -> r.sheet() == sheet).toList();
     }
 
-    public Rule rule(String code) {
-        return rules.stream().filter(r -> r.code().equals(code)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no rule " + code));
-    }
-
     private static Rule read(String file, String group, JsonNode n) {
         String code = n.path("code").asText(null);
         String where = "etl/rules/" + file + " rule " + code;
