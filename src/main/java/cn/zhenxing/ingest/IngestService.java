@@ -143,6 +143,10 @@ public class IngestService {
                 Path to = ReceivedFiles.unique(target.resolve(o.file().getFileName()));
                 Files.move(o.file(), to, StandardCopyOption.ATOMIC_MOVE);
                 done = o.movedTo(to);
+                if (o.submissionId() != null && o.status() != Status.DUPLICATE) {
+                    // The kept copy of the received bytes (a DUPLICATE's id is the earlier submission's).
+                    store.setStoredPath(o.submissionId(), to.toAbsolutePath().toString());
+                }
             }
             moved.add(done);
             progress.accept(done);

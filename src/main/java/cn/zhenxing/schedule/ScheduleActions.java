@@ -13,6 +13,7 @@ import cn.zhenxing.report.ReportFile;
 import cn.zhenxing.report.ReportName;
 import cn.zhenxing.report.ReportProperties;
 import cn.zhenxing.report.ReportService;
+import cn.zhenxing.retention.FileRetention;
 import cn.zhenxing.review.ReviewService;
 import cn.zhenxing.review.Reviewer;
 import cn.zhenxing.review.UnitReview;
@@ -44,9 +45,12 @@ public class ScheduleActions {
     private final BackupService backups;
     private final ReviewService review;
     private final PortalUsers users;
+    private final FileRetention retention;
 
     public ScheduleActions(IngestService ingest, MartRefresher marts, ReportService reports, DeliveryService delivery, MailTexts texts, ReportingCalendar calendar,
-                           ReportProperties reportFolders, ZhenxingProperties zhenxing, BackupService backups, ReviewService review, PortalUsers users) {
+                           ReportProperties reportFolders, ZhenxingProperties zhenxing, BackupService backups, ReviewService review, PortalUsers users,
+                           FileRetention retention) {
+        this.retention = retention;
         this.review = review;
         this.users = users;
         this.backups = backups;
@@ -77,7 +81,16 @@ public class ScheduleActions {
             case DELIVER_PENDING -> sent(delivery.sendPending());
             case BACKUP -> backup(d, fireTime, period, recipients);
             case REVIEW_REMINDER -> reviewReminders(d, today);
+            case FILES_PRUNE -> filesPruned(d, fireTime);
         };
+    }
+
+    /** The retention policy applied: rejected files and duplicate copies past their days deleted (and recorded). */
+    private String filesPruned(ScheduleDefinition d, Instant fireTime) throws Exception {
+        FileRetention.Plan plan = retention.plan(LocalDateTime.ofInstant(fireTime, ZoneId.of(d.timeZone())));
+        List<FileRetention.Candidate> deleted = retention.prune(plan, "schedule " + d.name());
+        return "files pruned: " + deleted.size() + " (" + deleted.stream().mapToLong(FileRetention.Candidate::bytes).sum() + " bytes), "
+                + plan.kept().values().stream().mapToInt(FileRetention.Tally::files).sum() + " kept";
     }
 
     /** A backup into zhenxing.backup.dir, then the oldest beyond {@code keep} removed; a failure is mailed to the operators. */

@@ -131,7 +131,7 @@ public final class ScheduleFiles {
         ScheduleDefinition.Kind kind = ScheduleDefinition.Kind.of(string(map, "run"));
         if (kind == null) {
             problems.add(file + ": run '" + map.get("run") + "' is not one of inbox-poll, quarterly-reports, reminders, overdue-notice, "
-                    + "marts-refresh, deliver-pending, backup, review-reminder");
+                    + "marts-refresh, deliver-pending, backup, review-reminder, files-prune");
         }
         String misfire = string(map, "misfire");
         if (misfire != null && !misfire.equals("fire-once") && !misfire.equals("skip")) {

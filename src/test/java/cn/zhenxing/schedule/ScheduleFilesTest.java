@@ -92,6 +92,7 @@ class ScheduleFilesTest {
         ScheduleDefinition review = loaded.schedule("review-reminder");
         assertThat(review.kind()).isEqualTo(ScheduleDefinition.Kind.REVIEW_REMINDER);
         assertThat(review.olderThanDays()).isEqualTo(3);
+        assertThat(loaded.schedule("files-prune").kind()).isEqualTo(ScheduleDefinition.Kind.FILES_PRUNE);
         assertThat(loaded.recipients()).anyMatch(r -> r.group().equals("operators"));
         // Quarterly run on the 20th day after quarter end at 08:30 Beijing time: 2026-01-20 for 2025Q4.
         var next = Schedules.nextFireTimes(loaded.schedule("quarterly-reports"),
