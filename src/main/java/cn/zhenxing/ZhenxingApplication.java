@@ -1,5 +1,6 @@
 package cn.zhenxing;
 
+import cn.zhenxing.cli.HelpWithoutSpring;
 import java.util.Arrays;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -50,6 +51,10 @@ public class ZhenxingApplication {
 
     /** Runs one command and returns its exit code. */
     public static int run(String... args) {
+        String[] own = Arrays.stream(args).filter(a -> !isSpringProperty(a)).toArray(String[]::new);
+        if (HelpWithoutSpring.answers(own)) {
+            return HelpWithoutSpring.run(own);
+        }
         String[] properties = Arrays.stream(args).filter(ZhenxingApplication::isSpringProperty).toArray(String[]::new);
         String command = Arrays.stream(args).filter(a -> !isSpringProperty(a)).findFirst().orElse("");
         if (!command.equals("serve")) {

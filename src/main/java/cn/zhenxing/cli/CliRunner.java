@@ -93,7 +93,7 @@ class CliRunner implements CommandLineRunner, ExitCodeGenerator {
     }
 
     /** Usage errors in Chinese, with the way to the command's help; exit code 2. */
-    private static int usageError(ParameterException ex, String[] args) {
+    static int usageError(ParameterException ex, String[] args) {
         CommandLine cli = ex.getCommandLine();
         PrintWriter err = cli.getErr();
         err.println(messageZh(ex));

@@ -43,6 +43,42 @@ class CliUsageTest {
     }
 
     @Test
+    void helpWithoutSpringIsTheSameHelpForEveryCommand() {
+        List<List<String>> paths = new java.util.ArrayList<>();
+        collect(CliRunner.newCommandLine(root, factory), new java.util.ArrayList<>(), paths);
+        assertThat(paths).hasSizeGreaterThan(20).contains(List.of("files", "prune"), List.of("catalog", "show"));
+        for (List<String> path : paths) {
+            List<String> args = new java.util.ArrayList<>(path);
+            args.add("--help");
+            String[] argv = args.toArray(String[]::new);
+            assertThat(HelpWithoutSpring.answers(argv)).isTrue();
+            java.io.StringWriter out = new java.io.StringWriter();
+            int code = HelpWithoutSpring.run(argv, new java.io.PrintWriter(out, true), new java.io.PrintWriter(new java.io.StringWriter(), true));
+            assertThat(code).as(path.toString()).isZero();
+            assertThat(out.toString()).as(path.toString()).isEqualTo(run(argv).out()).contains("Usage: zhenxing");
+        }
+        java.io.StringWriter out = new java.io.StringWriter();
+        String[] odd = {"ingest", "--bogus", "--help"};
+        assertThat(HelpWithoutSpring.run(odd, new java.io.PrintWriter(out, true), new java.io.PrintWriter(new java.io.StringWriter(), true)))
+                .isEqualTo(run(odd).exitCode());
+        assertThat(out.toString()).isEqualTo(run(odd).out());
+        assertThat(HelpWithoutSpring.answers(new String[] {"catalog", "show", "areas"})).isFalse();
+    }
+
+    private static void collect(picocli.CommandLine cli, List<String> path, List<List<String>> paths) {
+        if (!path.isEmpty()) {
+            paths.add(List.copyOf(path));
+        }
+        cli.getSubcommands().forEach((name, sub) -> {
+            if (sub.getCommandName().equals(name)) {
+                path.add(name);
+                collect(sub, path, paths);
+                path.remove(path.size() - 1);
+            }
+        });
+    }
+
+    @Test
     void badPeriodsAreUsageErrorsThatSayWhy() {
         for (List<String> command : List.of(List.of("progress", "--period", "2025Q5"), List.of("submissions", "--period", "2025Q5"),
                 List.of("marts", "refresh", "--period", "2025Q5"), List.of("report", "--all", "--period", "2025Q5"),
