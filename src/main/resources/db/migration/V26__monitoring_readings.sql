@@ -6,7 +6,9 @@
 -- Which form a submission is. Versions are counted per unit, period and form (a unit's water and air
 -- files of the same month are two series); monitoring forms have month periods (2025M07).
 ALTER TABLE ops_submission
-  ADD COLUMN form_code VARCHAR(16) NOT NULL DEFAULT 'quarterly' COMMENT 'quarterly | water_monthly | air_daily (etl/forms)' AFTER period_key;
+  ADD COLUMN form_code VARCHAR(16) NOT NULL DEFAULT 'quarterly' COMMENT 'quarterly | water_monthly | air_daily (etl/forms)' AFTER period_key,
+  DROP INDEX uk_fs_one_current,
+  ADD CONSTRAINT uk_fs_one_current UNIQUE (unit_key, period_key, form_code, current_guard);
 
 CREATE TABLE dim_monitoring_point (
   point_key       INT AUTO_INCREMENT PRIMARY KEY,

@@ -68,7 +68,7 @@ public final class MonitoringSamples {
                 case "point_code" -> codes.get(point);
                 case "point_name" -> names.get(point);
                 case "date" -> date;
-                case "note" -> null;
+                case "note", "aqi_class" -> null; // 空气质量级别 follows from AQI below
                 default -> value(c, h, point);
             });
         }
