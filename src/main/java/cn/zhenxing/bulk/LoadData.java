@@ -21,36 +21,37 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The LOAD DATA side of a bulk load: the load connection, the statement ({@code loadData} of
+ * The LOAD DATA side of a monitoring form's load: the load connection, the statement ({@code loadData} of
  * bulk.sql) and, for a sheet, a second thread running one {@code LOAD DATA LOCAL INFILE} whose input
  * stream encodes the batches handed to it through a small bounded queue.
  */
-final class LoadData implements AutoCloseable {
+final class LoadData implements AutoCloseable, ReadingSink {
 
-    private static final Logger log = LoggerFactory.getLogger(BulkSheetLoader.class);
+    private static final Logger log = LoggerFactory.getLogger(MonitoringLoader.class);
     private static final int QUEUE_BATCHES = 8;
 
-    private final BlockingQueue<List<BulkReading>> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
+    private final BlockingQueue<List<MonitoringReading>> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
     private final Statement statement;
     private final FutureTask<Long> landing;
 
-    private LoadData(Connection connection, long loadId, Long submissionId) throws SQLException {
+    private LoadData(Connection connection, long submissionId) throws SQLException {
         statement = connection.createStatement();
         statement.unwrap(JdbcStatement.class).setLocalInfileInputStream(new BufferedInputStream(new QueueTsvStream(queue), 1 << 16));
-        landing = new FutureTask<>(() -> statement.executeLargeUpdate(sql(loadId, submissionId)));
+        landing = new FutureTask<>(() -> statement.executeLargeUpdate(sql(submissionId)));
     }
 
-    /** Starts the landing thread; the batches handed over are landed under {@code loadId}. */
-    static LoadData start(Connection connection, long loadId, Long submissionId) throws SQLException {
-        LoadData load = new LoadData(connection, loadId, submissionId);
-        Thread loader = new Thread(load.landing, "bulk-load-" + loadId);
+    /** Starts the landing thread; the batches handed over are landed under {@code submissionId}. */
+    static LoadData start(Connection connection, long submissionId) throws SQLException {
+        LoadData load = new LoadData(connection, submissionId);
+        Thread loader = new Thread(load.landing, "monitoring-load-" + submissionId);
         loader.setDaemon(true);
         loader.start();
         return load;
     }
 
     /** Puts a batch on the queue unless the landing thread has stopped (then false). */
-    boolean hand(List<BulkReading> batch) {
+    @Override
+    public boolean hand(List<MonitoringReading> batch) {
         try {
             while (!queue.offer(batch, 50, TimeUnit.MILLISECONDS)) {
                 if (landing.isDone()) {
@@ -65,7 +66,8 @@ final class LoadData implements AutoCloseable {
     }
 
     /** Ends the stream, so the landing statement finishes normally. */
-    void end() {
+    @Override
+    public void end() {
         hand(QueueTsvStream.END);
     }
 
@@ -93,21 +95,20 @@ final class LoadData implements AutoCloseable {
         statement.close();
     }
 
-    /** The LOAD DATA statement for {@code loadId} (it cannot be prepared, so the ids are number literals). */
-    static String sql(long loadId, Long submissionId) {
-        return BulkSql.sql("loadData").replace(":loadId", Long.toString(loadId))
-                .replace(":submissionId", submissionId == null ? "NULL" : submissionId.toString());
+    /** The LOAD DATA statement for {@code submissionId} (it cannot be prepared, so the id is a number literal). */
+    static String sql(long submissionId) {
+        return BulkSql.sql("loadData").replace(":submissionId", Long.toString(submissionId));
     }
 
     /** One plain LOAD DATA of {@code in}; the rows landed. */
-    static long landStream(Statement statement, InputStream in, long loadId) throws SQLException {
+    static long landStream(Statement statement, InputStream in, long submissionId) throws SQLException {
         statement.unwrap(JdbcStatement.class).setLocalInfileInputStream(in);
-        return statement.executeLargeUpdate(sql(loadId, null));
+        return statement.executeLargeUpdate(sql(submissionId));
     }
 
-    static void delete(Connection connection, long loadId) throws SQLException {
+    static void delete(Connection connection, long submissionId) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement(BulkSql.sql("delete"))) {
-            delete.setLong(1, loadId);
+            delete.setLong(1, submissionId);
             delete.executeUpdate();
         }
     }

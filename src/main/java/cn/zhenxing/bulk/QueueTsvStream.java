@@ -8,14 +8,14 @@ import java.util.concurrent.BlockingQueue;
 final class QueueTsvStream extends InputStream {
 
     /** Put on the queue after the last batch: the end of the stream. */
-    static final List<BulkReading> END = List.of();
+    static final List<MonitoringReading> END = List.of();
 
-    private final BlockingQueue<List<BulkReading>> queue;
+    private final BlockingQueue<List<MonitoringReading>> queue;
     private final TsvBuffer buffer = new TsvBuffer(1 << 17);
     private int pos;
     private boolean ended;
 
-    QueueTsvStream(BlockingQueue<List<BulkReading>> queue) {
+    QueueTsvStream(BlockingQueue<List<MonitoringReading>> queue) {
         this.queue = queue;
     }
 
@@ -34,7 +34,7 @@ final class QueueTsvStream extends InputStream {
             if (ended) {
                 return -1;
             }
-            List<BulkReading> batch;
+            List<MonitoringReading> batch;
             try {
                 batch = queue.take();
             } catch (InterruptedException e) {
@@ -48,7 +48,7 @@ final class QueueTsvStream extends InputStream {
             }
             buffer.reset();
             pos = 0;
-            for (BulkReading reading : batch) {
+            for (MonitoringReading reading : batch) {
                 buffer.append(reading);
             }
         }

@@ -40,8 +40,8 @@ final class RowText {
         return true;
     }
 
-    /** "第12行 F列 " */
-    static String cell(int rowNo, int col) {
-        return "第" + rowNo + "行 " + (char) ('A' + col) + "列 ";
+    /** The A1 reference of a cell, e.g. "F12". */
+    static String ref(int rowNo, String col) {
+        return col + rowNo;
     }
 }

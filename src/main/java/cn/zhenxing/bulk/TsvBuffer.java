@@ -36,24 +36,16 @@ final class TsvBuffer {
     }
 
     /** One reading as a line; the order of the fields is the column list of {@code loadData} in bulk.sql. */
-    void append(BulkReading r) {
-        integer(r.rowNo());
+    void append(MonitoringReading r) {
+        date(r.date());
         tab();
-        text(r.stationCode());
-        tab();
-        text(r.stationName());
-        tab();
-        text(r.regionCode());
-        tab();
-        date(r.readingDate());
+        text(r.pointCode());
         tab();
         text(r.parameter());
         tab();
         text(r.value().toPlainString());
         tab();
-        text(r.unit());
-        tab();
-        text(r.note());
+        integer(r.rowNo());
         ensure(1);
         buf[len++] = '\n';
     }

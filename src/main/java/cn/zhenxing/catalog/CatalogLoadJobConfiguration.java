@@ -49,7 +49,7 @@ class CatalogLoadJobConfiguration {
     Job catalogLoadJob(Step catalogStart, Step catalogPeriods, Step catalogPlans, Step catalogRegions, Step catalogRegionsRetire,
                        Step catalogAreas, Step catalogAreaMembers, Step catalogIndicators, Step catalogTasks,
                        Step catalogProjects, Step catalogProjectMentions, Step catalogReportingUnits,
-                       Step catalogPopulation, Step catalogExchangeRates, Step catalogFinish) {
+                       Step catalogPopulation, Step catalogExchangeRates, Step catalogMonitoringPoints, Step catalogFinish) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(catalogStart).next(catalogPeriods).next(catalogPlans)
                 .next(catalogRegions).next(catalogRegionsRetire)
@@ -57,7 +57,7 @@ class CatalogLoadJobConfiguration {
                 .next(catalogIndicators).next(catalogTasks)
                 .next(catalogProjects).next(catalogProjectMentions)
                 .next(catalogReportingUnits)
-                .next(catalogPopulation).next(catalogExchangeRates).next(catalogFinish)
+                .next(catalogPopulation).next(catalogExchangeRates).next(catalogMonitoringPoints).next(catalogFinish)
                 .build();
     }
 
@@ -195,6 +195,17 @@ class CatalogLoadJobConfiguration {
     @StepScope
     ReferenceWriter exchangeRateWriter(CatalogSource catalogSource) {
         return ReferenceWriter.exchangeRates(jdbc, catalogSource);
+    }
+
+    @Bean
+    Step catalogMonitoringPoints(CatalogSource catalogSource, MonitoringPointWriter monitoringPointWriter) {
+        return fileStep("monitoringPoints", catalogSource, "monitoring_points.csv", monitoringPointWriter);
+    }
+
+    @Bean
+    @StepScope
+    MonitoringPointWriter monitoringPointWriter(CatalogSource catalogSource) {
+        return new MonitoringPointWriter(jdbc, catalogSource);
     }
 
     @Bean

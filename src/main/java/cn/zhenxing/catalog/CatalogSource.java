@@ -20,7 +20,7 @@ public class CatalogSource {
     static final List<String> FILES = List.of(
             "plans.csv", "regions.csv", "areas.csv", "scopes.csv", "indicators.csv",
             "tasks.csv", "projects.csv", "project_mentions.csv", "reporting_units.csv",
-            "ref_region_population.csv", "ref_exchange_rate.csv");
+            "ref_region_population.csv", "ref_exchange_rate.csv", "monitoring_points.csv");
 
     private final Path dir;
 

@@ -20,12 +20,14 @@ class DecideTasklet implements Tasklet {
 
     private final SubmissionStore store;
     private final FormContentService contents;
+    private final cn.zhenxing.bulk.MonitoringIngest monitoring;
     private final long submissionId;
 
-    DecideTasklet(SubmissionStore store, FormContentService contents,
+    DecideTasklet(SubmissionStore store, FormContentService contents, cn.zhenxing.bulk.MonitoringIngest monitoring,
                   @Value("#{jobExecutionContext['" + IngestJobConfiguration.SUBMISSION_ID + "']}") long submissionId) {
         this.store = store;
         this.contents = contents;
+        this.monitoring = monitoring;
         this.submissionId = submissionId;
     }
 
@@ -40,8 +42,14 @@ class DecideTasklet implements Tasklet {
         long errors = problems.stream().filter(Problem::isError).count();
         long warnings = problems.size() - errors;
         LocalDateTime now = LocalDateTime.now();
+        boolean monitoringForm = !SubmissionStore.QUARTERLY.equals(store.formCode(id));
         if (errors > 0) {
             store.reject(id, now, errors, warnings);
+            if (monitoringForm) {
+                monitoring.discard(id);
+            }
+        } else if (monitoringForm) {
+            store.publishMonitoring(id, now, errors, warnings);
         } else {
             FormContent.Unit unit = contents.unit(submission.unitCode());
             store.publish(id, unit.unitKey(), contents.period(submission.periodCode()), now, errors, warnings);

@@ -1,6 +1,9 @@
 package cn.zhenxing.ingest;
 
+import cn.zhenxing.bulk.MonitoringForm;
+import cn.zhenxing.bulk.MonitoringIngest;
 import cn.zhenxing.form.FormDefinition;
+import cn.zhenxing.form.FormMeta;
 import cn.zhenxing.form.FormReader;
 import cn.zhenxing.form.ReadForm;
 import cn.zhenxing.workbook.FileFormat;
@@ -9,6 +12,8 @@ import cn.zhenxing.workbook.WorkbookCells;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
@@ -20,15 +25,32 @@ public class FormChecker {
 
     private final FormValidator validator;
     private final SubmissionProperties properties;
+    private final MonitoringIngest monitoring;
     private final FormDefinition definition = FormDefinition.load();
 
-    public FormChecker(FormValidator validator, SubmissionProperties properties) {
+    public FormChecker(FormValidator validator, SubmissionProperties properties, MonitoringIngest monitoring) {
         this.validator = validator;
         this.properties = properties;
+        this.monitoring = monitoring;
+    }
+
+    /**
+     * The monitoring form the file is (an .xlsx within the monitoring size limit whose _meta names one), or
+     * empty: then it is checked as the quarterly form.
+     */
+    public Optional<MonitoringForm> monitoringForm(Path file) throws Exception {
+        if (Files.size(file) > MonitoringIngest.MAX_FILE_BYTES || FileSniffer.detect(file) != FileFormat.XLSX) {
+            return Optional.empty();
+        }
+        return monitoring.recognize(file);
     }
 
     /** @param expectedUnit the uploader's unit when the channel knows it, else null */
     public CheckedForm check(Path file, String expectedUnit, LocalDateTime receivedAt) throws Exception {
+        Optional<MonitoringForm> monitoringForm = monitoringForm(file);
+        if (monitoringForm.isPresent()) {
+            return checked(monitoring.check(file, monitoringForm.get(), expectedUnit));
+        }
         long size = Files.size(file);
         if (size > properties.maxFileSize().toBytes()) {
             return CheckedForm.refused(FileFormat.UNKNOWN, "文件大小为" + (size / 1024 / 1024) + "MB，超过上限" + properties.maxFileSize().toMegabytes()
@@ -47,5 +69,11 @@ public class FormChecker {
             // What a workbook needs is only known while reading it (an .xls is read whole); its memory is free again here.
             return CheckedForm.refused(format, "文件内容过多或结构异常，系统无法读取。", "报表文件通常只有几百KB；请在系统下载的本期模板中重新填写后报送。");
         }
+    }
+
+    /** A monitoring form's check as the dry run reports it (its readings are not kept in memory). */
+    static CheckedForm checked(MonitoringIngest.Checked c) {
+        return new CheckedForm(FileFormat.XLSX, new FormMeta(c.templateVersion(), c.unitCode(), c.periodCode()), null, null, List.of(),
+                List.of(), List.of(), c.problems(), false, null);
     }
 }

@@ -10,25 +10,30 @@ import org.springframework.batch.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** Reads and validates the file, then stages its rows (with cell lineage) and problems. */
+/**
+ * Reads and validates the file, then stages its rows (with cell lineage) and problems; a monitoring form's
+ * readings are landed in fact_monitoring_reading under the submission instead (with their Excel rows).
+ */
 @Component
 @StepScope
 class LandTasklet implements Tasklet {
 
     private final SubmissionStore store;
     private final FormChecker checker;
+    private final cn.zhenxing.bulk.MonitoringIngest monitoring;
     private final long submissionId;
     private final Path file;
     private final String expectedUnit;
     private final LocalDateTime receivedAt;
 
-    LandTasklet(SubmissionStore store, FormChecker checker,
+    LandTasklet(SubmissionStore store, FormChecker checker, cn.zhenxing.bulk.MonitoringIngest monitoring,
                 @Value("#{jobExecutionContext['" + IngestJobConfiguration.SUBMISSION_ID + "']}") long submissionId,
                 @Value("#{jobParameters['" + IngestJobConfiguration.PATH + "']}") String path,
                 @Value("#{jobParameters['" + IngestJobConfiguration.EXPECTED_UNIT + "']}") String expectedUnit,
                 @Value("#{jobParameters['" + IngestJobConfiguration.RECEIVED_AT + "']}") String receivedAt) {
         this.store = store;
         this.checker = checker;
+        this.monitoring = monitoring;
         this.submissionId = submissionId;
         this.file = Path.of(path);
         this.expectedUnit = expectedUnit;
@@ -37,7 +42,13 @@ class LandTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        store.stage(submissionId, checker.check(file, expectedUnit, receivedAt));
+        var monitoringForm = checker.monitoringForm(file);
+        if (monitoringForm.isPresent()) {
+            // Streamed straight into the fact table under the submission, invisible until it is accepted.
+            store.stageMonitoring(submissionId, monitoring.land(file, monitoringForm.get(), expectedUnit, submissionId));
+        } else {
+            store.stage(submissionId, checker.check(file, expectedUnit, receivedAt));
+        }
         return RepeatStatus.FINISHED;
     }
 }

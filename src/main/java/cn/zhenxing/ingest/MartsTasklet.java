@@ -32,8 +32,17 @@ class MartsTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         Submission submission = store.submission(submissionId);
         if (submission.status().wasAccepted()) {
-            marts.refreshAfterAccepted(submission.periodCode(), "受理报送 #" + submissionId);
+            marts.refreshAfterAccepted(quarterOf(submission.periodCode()), "受理报送 #" + submissionId);
         }
         return RepeatStatus.FINISHED;
+    }
+
+    /** A monitoring form's month (2025M07) belongs to its quarter's marts; a quarter is itself. */
+    static String quarterOf(String periodCode) {
+        if (periodCode != null && periodCode.matches("\\d{4}M\\d{2}")) {
+            int month = Integer.parseInt(periodCode.substring(5));
+            return periodCode.substring(0, 4) + "Q" + ((month - 1) / 3 + 1);
+        }
+        return periodCode;
     }
 }

@@ -19,6 +19,9 @@ public class SubmissionStore {
 
     static final cn.zhenxing.warehouse.SqlFile SQL = cn.zhenxing.warehouse.SqlFile.of(SubmissionStore.class, "ingest.sql");
 
+    /** ops_submission.form_code of the quarterly form; monitoring forms have their own (etl/forms). */
+    public static final String QUARTERLY = "quarterly";
+
     private final JdbcTemplate jdbc;
 
     public SubmissionStore(JdbcTemplate jdbc) {
@@ -100,7 +103,40 @@ public class SubmissionStore {
                 t.status(), t.statusCell(), t.percent(), t.percentCell(), t.progress(), t.problems(), t.nextSteps()}).toList());
         jdbc.batchUpdate(SQL.get("stgProjectInsert"), form.projects().stream().map(p -> new Object[] {id, p.sheet(), p.rowNo(),
                 p.projectCode(), p.projectName(), p.total(), p.annualPlan(), p.quarter(), p.ytd(), p.milestone(), truncate(p.note()), p.firstCell()}).toList());
-        List<Problem> problems = form.problems();
+        insertProblems(id, form.problems());
+    }
+
+    /**
+     * Records what a monitoring form's land step found, in one transaction: which form, unit and period
+     * (when the file named valid ones) and the problems. Its readings are in fact_monitoring_reading already.
+     */
+    @Transactional
+    public void stageMonitoring(long id, cn.zhenxing.bulk.MonitoringIngest.Checked checked) {
+        jdbc.update(SQL.get("problemDelete"), id);
+        jdbc.update(SQL.get("monitoringIdentify"), checked.form().formCode(), checked.templateVersion(), checked.unitCode(),
+                checked.periodCode(), id);
+        insertProblems(id, checked.problems());
+    }
+
+    public String formCode(long id) {
+        return jdbc.queryForObject(SQL.get("formCode"), String.class, id);
+    }
+
+    /**
+     * Makes an accepted monitoring submission the current version of its unit, month and form, in one
+     * transaction: the previous version is superseded (kept, with its readings), and the readings already
+     * landed under this submission become the ones marts read.
+     */
+    @Transactional
+    public int publishMonitoring(long id, LocalDateTime decidedAt, long errors, long warnings) {
+        jdbc.queryForList(SQL.get("lockMonitoringSeries"), Long.class, id);
+        int version = jdbc.queryForObject(SQL.get("nextMonitoringVersion"), Integer.class, id);
+        jdbc.update(SQL.get("supersedeMonitoring"), id);
+        jdbc.update(SQL.get("markAccepted"), version, decidedAt, errors, warnings, id);
+        return version;
+    }
+
+    private void insertProblems(long id, List<Problem> problems) {
         for (int i = 0; i < problems.size(); i++) {
             Problem p = problems.get(i);
             Problem.Rule rule = p.rule();

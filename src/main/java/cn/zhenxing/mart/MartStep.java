@@ -6,6 +6,8 @@ package cn.zhenxing.mart;
  * {@link MartRefresher.Refreshed}, or none.
  */
 enum MartStep {
+    DELETE_MONITORING("deleteMonitoring", Counts.NONE),
+    MONITORING("monitoring", Counts.NONE),
     DELETE_INDICATORS("deleteIndicators", Counts.NONE),
     INDICATOR_LEAVES("indicatorLeaves", Counts.INDICATORS),
     INDICATOR_CITIES("indicatorCities", Counts.INDICATORS),

@@ -113,6 +113,9 @@ INSERT INTO bridge_unit_region (unit_key, region_code) VALUES (?, ?);
 -- name: unitRegionDelete
 DELETE FROM bridge_unit_region WHERE unit_key = ? AND region_code = ?;
 
+-- name: countyCity
+SELECT parent_code FROM dim_region WHERE is_current AND region_code = ? AND level = 'county';
+
 -- name: countiesOfCity
 SELECT region_code FROM dim_region WHERE is_current AND parent_code = ? AND level = 'county';
 

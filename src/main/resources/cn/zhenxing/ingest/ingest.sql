@@ -10,6 +10,30 @@ UPDATE ops_submission SET unit_key = ?, period_key = ?, template_version = ?, fi
        reviewer = ?, fill_date = ?, is_late = ?, deadline = ?
 WHERE submission_id = ?;
 
+-- A monitoring form: unit and period by code (NULL when the file named no valid one); always an .xlsx.
+-- name: monitoringIdentify
+UPDATE ops_submission SET form_code = ?, template_version = ?, file_format = 'xlsx',
+       unit_key = (SELECT unit_key FROM dim_reporting_unit WHERE unit_code = ?),
+       period_key = (SELECT period_key FROM dim_period WHERE period_code = ?)
+WHERE submission_id = ?;
+
+-- name: formCode
+SELECT form_code FROM ops_submission WHERE submission_id = ?;
+
+-- The submissions of the same unit, period and form as submission ? (a monitoring form's version series).
+-- name: lockMonitoringSeries
+SELECT o.submission_id FROM ops_submission o JOIN ops_submission s ON s.submission_id = ?
+WHERE o.unit_key = s.unit_key AND o.period_key = s.period_key AND o.form_code = s.form_code FOR UPDATE;
+
+-- name: nextMonitoringVersion
+SELECT COALESCE(MAX(o.version), 0) + 1 FROM ops_submission o JOIN ops_submission s ON s.submission_id = ?
+WHERE o.unit_key = s.unit_key AND o.period_key = s.period_key AND o.form_code = s.form_code AND o.status IN ('accepted', 'superseded');
+
+-- name: supersedeMonitoring
+UPDATE ops_submission o JOIN ops_submission s ON s.submission_id = ?
+SET o.is_current = FALSE, o.status = 'superseded'
+WHERE o.unit_key = s.unit_key AND o.period_key = s.period_key AND o.form_code = s.form_code AND o.is_current;
+
 -- name: submissionFormat
 UPDATE ops_submission SET file_format = ? WHERE submission_id = ?;
 

@@ -28,6 +28,50 @@ ORDER BY p.period_key;
 -- Refresh of one period, in this order.
 -- ---------------------------------------------------------------------------------------------
 
+-- Indicators derived from monitoring readings (V27): each rule of cfg_monitoring_rule over the current
+-- versions' readings of its window (the quarter, or 1 January to the quarter's end), per county, city,
+-- province and planning area of the points. Counts and sums are added up per point first, then per
+-- scope; value = numerator / denominator x factor at every level (never an average of ratios). First in
+-- the rebuild: int_indicator_value_current feeds the city values of feeds_indicator into the leaves below.
+-- int_monitoring_indicator_lineage lists the readings behind each row.
+-- name: refresh.deleteMonitoring
+DELETE FROM mart_monitoring_indicator WHERE period_key = :p;
+
+-- name: refresh.monitoring
+INSERT INTO mart_monitoring_indicator (period_key, period_code, rule_code, scope_type, scope_code, scope_name, scope_level,
+       numerator, denominator, value, points, readings, submissions, refreshed_at)
+WITH current_files AS (
+  SELECT submission_id FROM ops_submission WHERE is_current AND form_code <> 'quarterly'
+), per_point AS (
+  SELECT r.rule_code, f.point_code, f.submission_id,
+         SUM(CASE r.measure WHEN 'share' THEN f.value BETWEEN r.class_min AND r.class_max ELSE f.value END) AS num,
+         COUNT(*) AS den
+  FROM current_files s
+  JOIN fact_monitoring_reading f ON f.submission_id = s.submission_id
+  JOIN cfg_monitoring_rule r ON r.parameter = f.parameter
+  WHERE f.reading_date BETWEEN IF(r.window_kind = 'quarter', MAKEDATE(:year, 1) + INTERVAL (:q - 1) * 3 MONTH, MAKEDATE(:year, 1))
+                           AND :periodEnd
+  GROUP BY r.rule_code, f.point_code, f.submission_id
+), picked AS (
+  SELECT x.rule_code, x.point_code, x.submission_id, x.num, x.den, r.factor, p.county_code, p.city_code
+  FROM per_point x JOIN cfg_monitoring_rule r ON r.rule_code = x.rule_code
+  JOIN dim_monitoring_point p ON p.point_code = x.point_code AND p.point_kind = r.point_kind
+), scoped AS (
+  SELECT rule_code, factor, 'region' AS scope_type, county_code AS scope_code, point_code, submission_id, num, den FROM picked
+  UNION ALL SELECT rule_code, factor, 'region', city_code, point_code, submission_id, num, den FROM picked
+  UNION ALL SELECT rule_code, factor, 'region', '140000', point_code, submission_id, num, den FROM picked
+  UNION ALL SELECT x.rule_code, x.factor, 'area', a.area_code, x.point_code, x.submission_id, x.num, x.den FROM picked x
+    JOIN bridge_area_region b ON b.region_code = x.county_code AND :periodEnd BETWEEN b.valid_from AND b.valid_to
+    JOIN dim_planning_area a ON a.area_key = b.area_key
+)
+SELECT :p, :periodCode, x.rule_code, x.scope_type, x.scope_code, COALESCE(MAX(r.name_zh), MAX(a.name_zh), x.scope_code),
+       COALESCE(MAX(r.level), 'area'), SUM(x.num), SUM(x.den), SUM(x.num) / SUM(x.den) * MAX(x.factor),
+       COUNT(DISTINCT x.point_code), SUM(x.den), LEFT(GROUP_CONCAT(DISTINCT x.submission_id ORDER BY x.submission_id), 500), :now
+FROM scoped x
+LEFT JOIN dim_region r ON x.scope_type = 'region' AND r.region_code = x.scope_code AND :periodEnd BETWEEN r.valid_from AND r.valid_to
+LEFT JOIN dim_planning_area a ON x.scope_type = 'area' AND a.area_code = x.scope_code
+GROUP BY x.rule_code, x.scope_type, x.scope_code;
+
 -- name: refresh.deleteIndicators
 DELETE FROM mart_indicator_progress WHERE period_key = :p;
 

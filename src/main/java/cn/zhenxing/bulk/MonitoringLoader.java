@@ -1,0 +1,147 @@
+package cn.zhenxing.bulk;
+
+import static cn.zhenxing.bulk.BulkSql.sql;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Lands the readings of a monitoring form in {@code fact_monitoring_reading} under its submission.
+ *
+ * <p>Built for files of a million readings in a small heap: the data sheet is streamed on the calling
+ * thread ({@link MonitoringSheetReader}, {@link MonitoringRows}); the readings of good rows go in batches
+ * through a small bounded queue to a second thread running one {@code LOAD DATA LOCAL INFILE} whose input
+ * stream encodes them as tab-separated text as the driver reads it ({@link LoadData},
+ * {@link QueueTsvStream}, {@link TsvBuffer}). Parsing and landing overlap.
+ *
+ * <p>All or nothing: the submission's earlier rows (an interrupted attempt) are deleted and the new ones
+ * landed in one transaction, committed only when the file had no error and the server landed exactly the
+ * readings sent without a warning (with LOCAL the server turns data errors into warnings, so every check
+ * the table would make is made first). The rows stay invisible until the submission is accepted.
+ */
+@Component
+public class MonitoringLoader {
+
+    private static final Logger log = LoggerFactory.getLogger(MonitoringLoader.class);
+
+    private final JdbcTemplate jdbc;
+
+    public MonitoringLoader(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Checks and, without errors, lands; returns the readings landed (0 when rejected: nothing stays). */
+    long land(Path file, MonitoringForm form, Function<Boolean, MonitoringRows> rows, SheetProblems problems, long submissionId)
+            throws SQLException {
+        try (Connection connection = LoadData.openConnection(jdbc.getDataSource())) {
+            connection.setAutoCommit(false);
+            boolean committed = false;
+            try {
+                LoadData.delete(connection, submissionId);
+                long sent;
+                long landed;
+                String warnings;
+                try (LoadData load = LoadData.start(connection, submissionId)) {
+                    sent = MonitoringSheetReader.read(file, form, rows, problems, load);
+                    landed = load.landed();
+                    warnings = load.warnings();
+                }
+                if (problems.errors() > 0) {
+                    connection.rollback();
+                    LoadData.delete(connection, submissionId);
+                    connection.commit();
+                    committed = true;
+                    log.info("Monitoring form {} rejected: {} error(s); nothing landed for submission {}", file, problems.errors(), submissionId);
+                    return 0;
+                }
+                if (landed != sent || warnings != null) {
+                    throw new SQLException("LOAD DATA landed " + landed + " of " + sent + " readings"
+                            + (warnings == null ? "" : "; server warnings: " + warnings));
+                }
+                connection.commit();
+                committed = true;
+                log.info("Monitoring form {}: {} readings landed for submission {}", file, landed, submissionId);
+                return landed;
+            } finally {
+                if (!committed) {
+                    LoadData.rollbackQuietly(connection);
+                }
+            }
+        }
+    }
+
+    /** Checks only (a dry run); returns the readings the file holds. */
+    static long check(Path file, MonitoringForm form, Function<Boolean, MonitoringRows> rows, SheetProblems problems) {
+        long[] count = {0};
+        MonitoringSheetReader.read(file, form, rows, problems, new ReadingSink() {
+            @Override
+            public boolean hand(java.util.List<MonitoringReading> batch) {
+                count[0] += batch.size();
+                return true;
+            }
+
+            @Override
+            public void end() { }
+        });
+        return count[0];
+    }
+
+    /**
+     * Lands a tab-separated file (the format {@link TsvBuffer} writes) with one plain
+     * {@code LOAD DATA LOCAL INFILE} in one transaction under {@code submissionId}: the reference rate of
+     * the benchmark. Returns the readings landed.
+     */
+    public long loadTsv(Path tsv, long submissionId) throws SQLException, IOException {
+        try (Connection connection = LoadData.openConnection(jdbc.getDataSource()); InputStream in = Files.newInputStream(tsv)) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                LoadData.delete(connection, submissionId);
+                long landed = LoadData.landStream(statement, in, submissionId);
+                String warnings = LoadData.warnings(statement);
+                if (warnings != null) {
+                    connection.rollback();
+                    throw new SQLException("LOAD DATA of " + tsv + " had warnings: " + warnings);
+                }
+                connection.commit();
+                return landed;
+            } catch (SQLException | RuntimeException e) {
+                LoadData.rollbackQuietly(connection);
+                throw e;
+            }
+        }
+    }
+
+    /** Writes {@code readings} as the TSV {@link #loadTsv} reads. */
+    public static void writeTsv(Path tsv, Iterable<MonitoringReading> readings) throws IOException {
+        TsvBuffer buffer = new TsvBuffer(1 << 16);
+        try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(tsv), 1 << 16)) {
+            for (MonitoringReading r : readings) {
+                buffer.append(r);
+                if (buffer.length() > (1 << 15)) {
+                    buffer.writeTo(out);
+                    buffer.reset();
+                }
+            }
+            buffer.writeTo(out);
+        }
+    }
+
+    public long count(long submissionId) {
+        Long n = jdbc.queryForObject(sql("count"), Long.class, submissionId);
+        return n == null ? 0 : n;
+    }
+
+    public void delete(long submissionId) {
+        jdbc.update(sql("delete"), submissionId);
+    }
+}
