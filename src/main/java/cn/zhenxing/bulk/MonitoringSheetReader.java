@@ -49,7 +49,9 @@ final class MonitoringSheetReader {
                     }
                 });
             }
-        } catch (IOException | UncheckedIOException | ExcelReaderException | IllegalStateException e) {
+        } catch (Exception e) {
+            // Recognition only: whatever breaks reading a submitter's bytes here (fastexcel lets the XML
+            // parser's checked WFCException through) means "no monitoring form"; the quarterly reader then rejects it.
             log.debug("No monitoring _meta in {}: {}", file, e.toString());
             meta.clear();
         }
@@ -118,7 +120,10 @@ final class MonitoringSheetReader {
                     problems.fileError("工作表“" + form.sheet() + "”只有表头，没有监测数据。", "请在表头下方逐行填写监测数据后报送。");
                 }
             }
-        } catch (IOException | UncheckedIOException | ExcelReaderException e) {
+        } catch (Exception e) {
+            if (e instanceof RuntimeException r && !unreadable(r)) {
+                throw r; // the sink's database failures are the system's, not the file's
+            }
             log.info("Monitoring form {} unreadable", file, e);
             problems.fileError(FileFormat.CORRUPT.refusalZh(), "请在系统下载的模板中重新填写后报送。");
         } finally {
@@ -141,5 +146,16 @@ final class MonitoringSheetReader {
             }
         }
         return ok;
+    }
+
+    /** A failure reading the workbook's bytes (damaged zip or XML), as opposed to one of the sink's. */
+    private static boolean unreadable(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UncheckedIOException || t instanceof ExcelReaderException || t instanceof IOException
+                    || t instanceof javax.xml.stream.XMLStreamException) {
+                return true;
+            }
+        }
+        return false;
     }
 }
