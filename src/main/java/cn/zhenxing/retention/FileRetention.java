@@ -110,15 +110,16 @@ public class FileRetention {
         for (Path file : files()) {
             long size = Files.size(file);
             Sub owner = byPath.get(file);
+            if (owner != null && !owner.rejected()) {
+                // Kept whatever its bytes: no need to read the archive's accepted files on every plan.
+                kept.merge(owner.accepted() ? Kept.ACCEPTED : Kept.UNDECIDED, new Tally(1, size), (a, b) -> a.plus(size));
+                continue;
+            }
             String sha = Checksums.sha256(file);
             List<Sub> sameBytes = bySha.getOrDefault(sha, List.of());
             Kept keep;
             Candidate go = null;
-            if (owner != null && owner.accepted()) {
-                keep = Kept.ACCEPTED;
-            } else if (owner != null && !owner.rejected()) {
-                keep = Kept.UNDECIDED;
-            } else if (sameBytes.stream().anyMatch(Sub::accepted)) {
+            if (sameBytes.stream().anyMatch(Sub::accepted)) {
                 // Bytes an accepted version rests on: go only when that version keeps its own copy.
                 Sub accepted = sameBytes.stream().filter(Sub::accepted).filter(s -> keptCopy(s, file)).findFirst().orElse(null);
                 if (accepted == null) {
