@@ -9,6 +9,7 @@ import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Spec;
 @Scope("prototype")
 @Command(name = "catalog", mixinStandardHelpOptions = true,
         description = "Load or show the plans' reference catalog (regions, planning areas, indicators, tasks, projects).")
-class CatalogCommand {
+class CatalogCommand implements NeedsCatalog {
 
     enum What { regions, areas, indicators, tasks, projects, summary }
 
@@ -113,6 +114,13 @@ class CatalogCommand {
             }
         }
         return ExitCodes.OK;
+    }
+
+    /** {@code show} reads the loaded catalog; {@code load} is how it gets there. */
+    @Override
+    public boolean needsCatalog() {
+        CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        return parsed != null && parsed.hasSubcommand() && parsed.subcommand().commandSpec().name().equals("show");
     }
 
     private static Object zeroAsBlank(Object year) {

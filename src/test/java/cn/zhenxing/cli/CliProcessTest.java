@@ -172,7 +172,8 @@ class CliProcessTest {
                 "--spring.datasource.username=root", "--spring.datasource.password=", "--zhenxing.data-dir=" + dataDir);
 
         Result empty = run(concat(List.of("catalog", "show", "areas"), server));
-        assertThat(empty.exitCode()).as(empty.err()).isZero();
+        assertThat(empty.exitCode()).as(empty.err()).isEqualTo(2);
+        assertThat(empty.err()).contains("尚未导入规划目录，请先执行 catalog load。");
         assertThat(Files.readString(log)).contains("Quick start: the warehouse schema lacks migrations of this jar")
                 .doesNotContain("Quick start: ran");
         org.flywaydb.core.api.MigrationInfo[] applied = org.flywaydb.core.Flyway.configure().dataSource(url, "root", "")

@@ -33,7 +33,7 @@ class CliWithoutCatalogTest {
                 List.of("samples", "generate", "--period", "2025Q3", "--out", dir.toString()),
                 List.of("ingest", file.toString()), List.of("ingest", "--dry-run", file.toString()),
                 List.of("progress", "--period", "2025Q4", "--area", "太行革命老区"), List.of("submissions"),
-                List.of("report", "--all", "--period", "2025Q4"), List.of("marts", "refresh"),
+                List.of("report", "--all", "--period", "2025Q4"), List.of("marts", "refresh"), List.of("catalog", "show", "areas"),
                 List.of("users", "add", "--role", "statistician", "--unit", "140400", "--username", "stat-1", "--name", "统计员"))) {
             Run r = CliTest.execute(root, factory, command.toArray(String[]::new));
             assertThat(r.exitCode()).as(command.toString()).isEqualTo(2);
