@@ -1,5 +1,7 @@
 -- Statements of the report feature. Reports read the marts only (docs/marts.md).
--- Parameters: :p period key, :yearStart first quarter key of the period's year, lists as (:name).
+-- Parameters: :p period key, :yearStart first quarter key of the period's year, lists as (:name),
+-- :omitPreliminary 1 when zhenxing.reports.preliminary = omit: every statement reading figures of
+-- mart_indicator_progress then leaves out the 初步数 (mart_indicator_approval.approved = FALSE, V35).
 
 -- name: asOf
 SELECT MAX(finished_at) FROM ops_mart_refresh WHERE period_key = :p;
@@ -30,30 +32,43 @@ ORDER BY c.region_code;
 -- name: indicatorRows
 SELECT m.indicator_code, m.indicator_name, m.attribute, m.unit, m.value, m.value_year_ago, m.baseline_value, m.baseline_year,
        m.target_value, m.target_year, m.target_text, m.target_inherited, m.expected_value, m.attainment, m.status_zh,
-       m.value_source, m.reporting_regions, m.contributing_regions, i.section, m.path_ratio, i.direction
+       m.value_source, m.reporting_regions, m.contributing_regions, i.section, m.path_ratio, i.direction,
+       ap.approved, ap.preliminary_units_zh
 FROM mart_indicator_progress m JOIN dim_indicator i ON i.indicator_key = m.indicator_key
+LEFT JOIN mart_indicator_approval ap ON ap.period_key = m.period_key AND ap.scope_type = m.scope_type AND ap.scope_code = m.scope_code
+  AND ap.indicator_key = m.indicator_key
 WHERE m.period_key = :p AND m.scope_code = :scope AND m.plan_code IN (:plans) AND m.indicator_code REGEXP :codes
+  AND (:omitPreliminary = 0 OR COALESCE(ap.approved, TRUE))
 ORDER BY FIELD(m.status_zh, '严重滞后', '滞后', '数据不全', '无数据', '正常推进', '达标') = 0, FIELD(m.status_zh, '严重滞后', '滞后', '数据不全', '无数据', '正常推进', '达标'),
          m.path_ratio, m.plan_code, m.indicator_key;
 
 -- name: statusCounts
 SELECT m.scope_code, m.scope_name, m.status_zh, COUNT(*) AS n
 FROM mart_indicator_progress m
+LEFT JOIN mart_indicator_approval ap ON ap.period_key = m.period_key AND ap.scope_type = m.scope_type AND ap.scope_code = m.scope_code
+  AND ap.indicator_key = m.indicator_key
 WHERE m.period_key = :p AND m.scope_code IN (:scopes) AND m.plan_code IN (:plans) AND m.indicator_code REGEXP :codes
+  AND (:omitPreliminary = 0 OR COALESCE(ap.approved, TRUE))
 GROUP BY m.scope_code, m.scope_name, m.status_zh;
 
 -- Every indicator status of the given cities (the ranking computes shares and key indicators from them).
 -- name: cityStatuses
 SELECT m.scope_code, m.scope_name, m.indicator_key, m.indicator_code, m.indicator_name, m.status_zh, m.path_ratio
 FROM mart_indicator_progress m
-WHERE m.period_key = :p AND m.scope_code IN (:scopes) AND m.plan_code IN (:plans) AND m.indicator_code REGEXP :codes;
+LEFT JOIN mart_indicator_approval ap ON ap.period_key = m.period_key AND ap.scope_type = m.scope_type AND ap.scope_code = m.scope_code
+  AND ap.indicator_key = m.indicator_key
+WHERE m.period_key = :p AND m.scope_code IN (:scopes) AND m.plan_code IN (:plans) AND m.indicator_code REGEXP :codes
+  AND (:omitPreliminary = 0 OR COALESCE(ap.approved, TRUE));
 
 -- Share of scored indicators (达标, 正常推进, 滞后, 严重滞后) that are 达标 or 正常推进, per quarter of the year.
 -- name: onTrackTrend
 SELECT m.period_code, m.scope_code, m.scope_name,
        100 * SUM(m.status_zh IN ('达标', '正常推进')) / NULLIF(SUM(m.status_zh IN ('达标', '正常推进', '滞后', '严重滞后')), 0) AS share
 FROM mart_indicator_progress m
+LEFT JOIN mart_indicator_approval ap ON ap.period_key = m.period_key AND ap.scope_type = m.scope_type AND ap.scope_code = m.scope_code
+  AND ap.indicator_key = m.indicator_key
 WHERE m.period_key BETWEEN :yearStart AND :p AND m.scope_code IN (:scopes) AND m.plan_code IN (:plans) AND m.indicator_code REGEXP :codes
+  AND (:omitPreliminary = 0 OR COALESCE(ap.approved, TRUE))
 GROUP BY m.period_code, m.scope_code, m.scope_name
 ORDER BY m.period_code, m.scope_code;
 
@@ -137,14 +152,18 @@ SELECT i.indicator_code, i.name_zh AS indicator_name, i.attribute, i.unit, i.sec
        COALESCE(m.target_year, IF(t.target_year = 0, NULL, t.target_year)) AS target_year,
        COALESCE(m.target_text, t.target_text) AS target_text, m.target_inherited,
        m.period_key AS value_period_key, m.period_code AS value_period, m.value, m.value_year_ago, m.expected_value,
-       m.attainment, COALESCE(m.status_zh, IF(t.target_value IS NULL, '无目标', '无数据')) AS status_zh, m.path_ratio, i.direction
+       m.attainment, COALESCE(m.status_zh, IF(t.target_value IS NULL, '无目标', '无数据')) AS status_zh, m.path_ratio, i.direction,
+       m.approved, m.preliminary_units_zh
 FROM dim_indicator i
 LEFT JOIN (SELECT t0.*, ROW_NUMBER() OVER (PARTITION BY t0.indicator_key ORDER BY t0.target_year = 2025 DESC, t0.target_year DESC) AS pick
            FROM fact_indicator_target t0 WHERE t0.scope_type = 'region' AND t0.scope_code = '140000') t
   ON t.indicator_key = i.indicator_key AND t.pick = 1
-LEFT JOIN (SELECT x.* FROM (SELECT m0.*, ROW_NUMBER() OVER (PARTITION BY m0.indicator_key ORDER BY m0.value IS NULL, m0.period_key DESC) AS pick
+LEFT JOIN (SELECT x.* FROM (SELECT m0.*, ap0.approved, ap0.preliminary_units_zh, ROW_NUMBER() OVER (PARTITION BY m0.indicator_key ORDER BY m0.value IS NULL, m0.period_key DESC) AS pick
                             FROM mart_indicator_progress m0
-                            WHERE m0.scope_code = '140000' AND m0.period_key <= :p AND m0.plan_code = 'FYP14') x
+                            LEFT JOIN mart_indicator_approval ap0 ON ap0.period_key = m0.period_key AND ap0.scope_type = m0.scope_type
+                              AND ap0.scope_code = m0.scope_code AND ap0.indicator_key = m0.indicator_key
+                            WHERE m0.scope_code = '140000' AND m0.period_key <= :p AND m0.plan_code = 'FYP14'
+                              AND (:omitPreliminary = 0 OR COALESCE(ap0.approved, TRUE))) x
            WHERE x.pick = 1) m ON m.indicator_key = i.indicator_key
 WHERE i.indicator_code REGEXP '^FYP14-[0-9]{2}$'
 ORDER BY i.indicator_key;
@@ -182,7 +201,9 @@ WHERE a.area_code = :area AND b.is_current;
 -- name: countyCoverage
 SELECT m.indicator_code, SUM(m.status_zh IN ('达标', '正常推进', '滞后', '严重滞后')) AS scored
 FROM mart_indicator_progress m
-WHERE m.period_key = :p AND m.scope_level = 'county'
+LEFT JOIN mart_indicator_approval ap ON ap.period_key = m.period_key AND ap.scope_type = m.scope_type AND ap.scope_code = m.scope_code
+  AND ap.indicator_key = m.indicator_key
+WHERE m.period_key = :p AND m.scope_level = 'county' AND (:omitPreliminary = 0 OR COALESCE(ap.approved, TRUE))
 GROUP BY m.indicator_code
 HAVING scored > 0
 ORDER BY scored DESC, MIN(m.indicator_key);
@@ -190,12 +211,16 @@ ORDER BY scored DESC, MIN(m.indicator_key);
 -- name: countyStatuses
 SELECT m.scope_code, m.status_zh, m.indicator_name
 FROM mart_indicator_progress m
-WHERE m.period_key = :p AND m.scope_level = 'county' AND m.indicator_code = :code;
+LEFT JOIN mart_indicator_approval ap ON ap.period_key = m.period_key AND ap.scope_type = m.scope_type AND ap.scope_code = m.scope_code
+  AND ap.indicator_key = m.indicator_key
+WHERE m.period_key = :p AND m.scope_level = 'county' AND m.indicator_code = :code AND (:omitPreliminary = 0 OR COALESCE(ap.approved, TRUE));
 
 -- Values the form collects in another unit than the plan's target (人均地区生产总值: 元/人 on the form,
 -- 美元 in the plan), for the data note to show both and the rate used.
 -- name: convertedValues
 SELECT m.indicator_name, m.scope_name, m.value_form_unit, m.form_unit, m.value, m.unit, m.exchange_rate, m.exchange_rate_year
 FROM mart_indicator_progress m
-WHERE m.period_key = :p AND m.scope_code = :scope AND m.value_form_unit IS NOT NULL
+LEFT JOIN mart_indicator_approval ap ON ap.period_key = m.period_key AND ap.scope_type = m.scope_type AND ap.scope_code = m.scope_code
+  AND ap.indicator_key = m.indicator_key
+WHERE m.period_key = :p AND m.scope_code = :scope AND m.value_form_unit IS NOT NULL AND (:omitPreliminary = 0 OR COALESCE(ap.approved, TRUE))
 ORDER BY m.indicator_key;
