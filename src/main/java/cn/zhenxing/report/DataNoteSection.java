@@ -129,7 +129,7 @@ class DataNoteSection {
             return approved + "；" + names + "的数据尚未完成逐级审核，为初步数。";
         }
         if (queries.omitsPreliminary()) {
-            return approved + "；" + names + "的数据尚未完成逐级审核，按报告设置，其数据及含其数据的汇总数（初步数）未列入本报告的指标表、排名和示意图。";
+            return approved + "；" + names + "的数据尚未完成逐级审核，按报告设置，其数据及含其数据的汇总数（初步数）未列入本报告的指标表、排名、示意图和重点任务、项目表。";
         }
         return approved + "；" + names + "的数据尚未完成逐级审核，为初步数：指标表“审核”栏标“初步数”的数值含这些单位的数据（汇总数须所含单位均已省级审核才不标注）。";
     }

@@ -1,7 +1,8 @@
 -- Statements of the report feature. Reports read the marts only (docs/marts.md).
 -- Parameters: :p period key, :yearStart first quarter key of the period's year, lists as (:name),
 -- :omitPreliminary 1 when zhenxing.reports.preliminary = omit: every statement reading figures of
--- mart_indicator_progress then leaves out the 初步数 (mart_indicator_approval.approved = FALSE, V35).
+-- mart_indicator_progress then leaves out the 初步数 (mart_indicator_approval.approved = FALSE, V35), and
+-- those of the task and project marts the rows of versions not approved at province level (int_review_state).
 
 -- name: asOf
 SELECT MAX(finished_at) FROM ops_mart_refresh WHERE period_key = :p;
@@ -75,16 +76,19 @@ ORDER BY m.period_code, m.scope_code;
 -- Tasks, laggards first: 未启动 after the half-year, then the furthest behind their plan's elapsed time.
 -- name: tasks
 SELECT t.task_code, t.task_title, t.region_name, t.lead_department_zh, t.status, t.percent_done, t.percent_change,
-       t.lag_reason_zh, t.is_lagging, t.not_started_late, t.elapsed_share_pct, t.behind_points
+       t.lag_reason_zh, t.is_lagging, t.not_started_late, t.elapsed_share_pct, t.behind_points,
+       rv.state <=> 'province_approved' AS approved
 FROM mart_task_progress t
+LEFT JOIN int_review_state rv ON rv.submission_id = t.submission_id
 WHERE t.period_key = :p AND t.plan_code IN (:plans) AND t.region_code IN (:regions)
-  AND (:laggingOnly = 0 OR t.is_lagging OR t.not_started_late)
+  AND (:laggingOnly = 0 OR t.is_lagging OR t.not_started_late) AND (:omitPreliminary = 0 OR rv.state <=> 'province_approved')
 ORDER BY (t.is_lagging OR t.not_started_late) DESC, t.not_started_late DESC, COALESCE(t.behind_points, 0) DESC, t.task_code, t.region_code;
 
 -- name: taskCounts
 SELECT COUNT(*) AS task_rows, COALESCE(SUM(t.is_lagging), 0) AS lagging, COALESCE(SUM(t.not_started_late), 0) AS not_started_late,
        COALESCE(SUM(t.is_lagging OR t.not_started_late), 0) AS flagged
-FROM mart_task_progress t WHERE t.period_key = :p AND t.plan_code IN (:plans) AND t.region_code IN (:regions);
+FROM mart_task_progress t LEFT JOIN int_review_state rv ON rv.submission_id = t.submission_id
+WHERE t.period_key = :p AND t.plan_code IN (:plans) AND t.region_code IN (:regions) AND (:omitPreliminary = 0 OR rv.state <=> 'province_approved');
 
 -- name: taskRule
 SELECT rule_key, rule_value FROM cfg_mart_rule WHERE rule_key IN ('task.elapsed_tolerance_points', 'task.not_started_alert_quarter',
@@ -93,7 +97,8 @@ SELECT rule_key, rule_value FROM cfg_mart_rule WHERE rule_key IN ('task.elapsed_
 -- name: laggingByDepartment
 SELECT COALESCE(t.lead_department_zh, '未明确') AS department, COUNT(*) AS n
 FROM mart_task_progress t
-WHERE t.period_key = :p AND t.plan_code IN (:plans) AND t.region_code IN (:regions) AND t.is_lagging
+LEFT JOIN int_review_state rv ON rv.submission_id = t.submission_id
+WHERE t.period_key = :p AND t.plan_code IN (:plans) AND t.region_code IN (:regions) AND t.is_lagging AND (:omitPreliminary = 0 OR rv.state <=> 'province_approved')
 GROUP BY COALESCE(t.lead_department_zh, '未明确')
 ORDER BY n DESC, department
 LIMIT 10;
@@ -107,9 +112,10 @@ SELECT v.city_code, v.city_name, COUNT(*) AS projects, SUM(v.total_investment_yi
        SUM(v.ytd_investment_yi) AS ytd,
        IF(MIN(v.cumulative_from_year) < MAX(p.year), SUM(v.cumulative_investment_yi), NULL) AS cumulative,
        SUM(v.ytd_investment_yi) / NULLIF(SUM(v.annual_plan_investment_yi), 0) AS annual_completion,
-       SUM(v.is_stalled) AS stalled, SUM(v.is_lagging) AS lagging
+       SUM(v.is_stalled) AS stalled, SUM(v.is_lagging) AS lagging, MIN(rv.state <=> 'province_approved') AS approved
 FROM mart_project_progress v JOIN dim_period p ON p.period_key = v.period_key
-WHERE v.period_key = :p AND v.city_code IN (:cities) AND COALESCE(v.category, 'other') IN (:categories)
+LEFT JOIN int_review_state rv ON rv.submission_id = v.submission_id
+WHERE v.period_key = :p AND v.city_code IN (:cities) AND COALESCE(v.category, 'other') IN (:categories) AND (:omitPreliminary = 0 OR rv.state <=> 'province_approved')
 GROUP BY v.city_code, v.city_name
 ORDER BY annual_completion IS NULL, annual_completion, v.city_code;
 
@@ -117,9 +123,11 @@ ORDER BY annual_completion IS NULL, annual_completion, v.city_code;
 -- name: laggingProjects
 SELECT v.project_code, v.project_name, v.city_name, v.total_investment_yi, v.annual_plan_investment_yi, v.ytd_investment_yi,
        IF(v.cumulative_from_year < p.year, v.cumulative_investment_yi, NULL) AS cumulative, v.cumulative_from_year,
-       v.annual_completion, v.completion_ratio, v.milestone, v.is_stalled, v.is_lagging
+       v.annual_completion, v.completion_ratio, v.milestone, v.is_stalled, v.is_lagging, rv.state <=> 'province_approved' AS approved
 FROM mart_project_progress v JOIN dim_period p ON p.period_key = v.period_key
+LEFT JOIN int_review_state rv ON rv.submission_id = v.submission_id
 WHERE v.period_key = :p AND v.city_code IN (:cities) AND COALESCE(v.category, 'other') IN (:categories) AND (v.is_stalled OR v.is_lagging)
+  AND (:omitPreliminary = 0 OR rv.state <=> 'province_approved')
 ORDER BY v.is_stalled DESC, v.annual_completion IS NULL, v.annual_completion, v.project_code, v.unit_code;
 
 -- name: completeness

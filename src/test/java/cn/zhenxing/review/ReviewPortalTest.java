@@ -170,8 +170,8 @@ class ReviewPortalTest {
         delivery.sendPending();
         // The unit's contacts as configured (schedules/recipients.yml and the administrator's list) and the uploader, each once.
         List<MimeMessage> returns = Arrays.stream(smtp.getReceivedMessages()).filter(m -> subject(m).contains("已退回") && subject(m).contains("2025年第三季度")).toList();
-        assertThat(returns.stream().map(ReviewPortalTest::to).collect(Collectors.toList())).containsExactlyInAnyOrder(
-                "[unit-140322@example.gov.cn]", "[yuxian@example.gov.cn]", "[yx-statistician@example.gov.cn]");
+        assertThat(returns.stream().map(ReviewPortalTest::address).collect(Collectors.toList())).containsExactlyInAnyOrder(
+                "unit-140322@example.gov.cn", "yuxian@example.gov.cn", "yx-statistician@example.gov.cn");
         assertThat(jdbc.queryForList("SELECT recipient_email FROM ops_delivery_log WHERE kind = 'review-return' AND period_code = '2025Q3'", String.class))
                 .containsExactlyInAnyOrder("unit-140322@example.gov.cn", "yuxian@example.gov.cn", "yx-statistician@example.gov.cn");
         MimeMessage mail = returns.stream().filter(m -> to(m).contains("yuxian@example.gov.cn")).findFirst().orElseThrow();
@@ -212,6 +212,16 @@ class ReviewPortalTest {
     private static String subject(MimeMessage m) {
         try {
             return m.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The one recipient's address of a message. */
+    private static String address(MimeMessage m) {
+        try {
+            assertThat(m.getAllRecipients()).hasSize(1);
+            return ((jakarta.mail.internet.InternetAddress) m.getAllRecipients()[0]).getAddress();
         } catch (jakarta.mail.MessagingException e) {
             throw new IllegalStateException(e);
         }

@@ -278,20 +278,44 @@ class ReviewServiceTest {
     @Test
     @Order(9)
     void eachFigureSaysLiveWhetherItIsApprovedAndRollUpsOnlyWhenEveryUnitIs() {
-        // 盂县 is approved at province level, 阳泉 (its city's own unit, whose form carries the other counties) not yet.
-        assertThat(approval("140322")).contains("1").allSatisfy(a -> assertThat(a).isIn("1", "0:阳泉市发展和改革委员会"));
-        assertThat(approval("140300")).isNotEmpty().allSatisfy(a -> assertThat(a).startsWith("0:").contains("阳泉市发展和改革委员会"));
-        assertThat(approval("140100")).as("太原, approved").isNotEmpty().containsOnly("1");
-        assertThat(approval("140000")).isNotEmpty().allSatisfy(a -> assertThat(a).startsWith("0:"));
-        // A province roll-up is built from every city's figures.
+        // Lineage: 阳泉's 规上工业企业数量 is the sum of its counties, 盂县 from its own form, the others from 阳泉's.
+        assertThat(jdbc.queryForObject("SELECT GROUP_CONCAT(DISTINCT u.unit_code ORDER BY u.unit_code) FROM mart_indicator_source s "
+                + "JOIN dim_reporting_unit u ON u.unit_key = s.unit_key JOIN dim_indicator i ON i.indicator_key = s.indicator_key "
+                + "WHERE s.period_key = 20254 AND s.scope_code = '140300' AND i.indicator_code = 'FYP14-03'", String.class)).isEqualTo("140300,140322");
         assertThat(jdbc.queryForObject("SELECT MAX(source_units) FROM mart_indicator_approval WHERE period_key = 20254 AND scope_code = '140000'",
-                Integer.class)).isGreaterThanOrEqualTo(11);
+                Integer.class)).as("a province roll-up is built from every city's figures").isGreaterThanOrEqualTo(11);
+
+        // 盂县 and 太原 are approved at province level, 阳泉 (whose form carries its other counties) not yet: a figure is
+        // approved exactly when every unit it is built from is, and a preliminary one names the units still under review.
+        List<String> approved = List.of("140322", "140100");
+        assertThat(approval("140100")).as("太原").isNotEmpty().containsOnly("1");
+        for (String scope : List.of("140322", "140300", "140000")) {
+            List<String> figures = approval(scope);
+            assertThat(figures.stream().filter("1"::equals).count()).as(scope).isEqualTo(builtOnlyFrom(scope, approved));
+            assertThat(figures).as(scope).filteredOn(a -> !a.equals("1"))
+                    .allSatisfy(a -> assertThat(a).startsWith("0:").doesNotContain("盂县", "太原"));
+        }
+        assertThat(approval("140300")).filteredOn(a -> !a.equals("1")).isNotEmpty().allSatisfy(a -> assertThat(a).isEqualTo("0:阳泉市发展和改革委员会"));
+        assertThat(approval("140000")).filteredOn(a -> !a.equals("1")).isNotEmpty();
+        long provinceBefore = approval("140000").stream().filter("1"::equals).count();
 
         review.act("140300", Q4, ReviewAction.APPROVE, PROVINCE, null);
-        // Live, without a refresh: 阳泉's figures, its counties' and their roll-ups are approved now; the province's are not.
+        // Live, without a refresh: 阳泉's figures, its counties' and their roll-ups are approved now; the province's as far as built from these.
         assertThat(approval("140300")).isNotEmpty().containsOnly("1");
         assertThat(approval("140322")).containsOnly("1");
-        assertThat(approval("140000")).allSatisfy(a -> assertThat(a).startsWith("0:").doesNotContain("阳泉市发展和改革委员会", "盂县", "太原"));
+        List<String> province = approval("140000");
+        assertThat(province.stream().filter("1"::equals).count()).isEqualTo(builtOnlyFrom("140000", List.of("140322", "140100", "140300")))
+                .isGreaterThanOrEqualTo(provinceBefore);
+        assertThat(province).filteredOn(a -> !a.equals("1")).isNotEmpty().allSatisfy(a -> assertThat(a).doesNotContain("阳泉", "盂县", "太原"));
+    }
+
+    /** Figures of the region (2025Q4, with a value) whose lineage lies wholly in the given units' versions. */
+    private long builtOnlyFrom(String scope, List<String> units) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT s.indicator_key FROM mart_indicator_source s "
+                + "JOIN dim_reporting_unit u ON u.unit_key = s.unit_key JOIN mart_indicator_progress m ON m.period_key = s.period_key "
+                + "AND m.scope_type = s.scope_type AND m.scope_code = s.scope_code AND m.indicator_key = s.indicator_key "
+                + "WHERE s.period_key = 20254 AND s.scope_type = 'region' AND s.scope_code = ? AND m.value IS NOT NULL "
+                + "GROUP BY s.indicator_key HAVING SUM(FIND_IN_SET(u.unit_code, ?) = 0) = 0) x", Long.class, scope, String.join(",", units));
     }
 
     @Test
