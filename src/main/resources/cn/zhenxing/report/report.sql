@@ -216,12 +216,13 @@ GROUP BY m.indicator_code
 HAVING scored > 0
 ORDER BY scored DESC, MIN(m.indicator_key);
 
+-- A county whose figure is left out (omit) keeps its tile, drawn as not scored and counted as 未列（初步数）.
 -- name: countyStatuses
-SELECT m.scope_code, m.status_zh, m.indicator_name
+SELECT m.scope_code, IF(:omitPreliminary = 1 AND ap.approved <=> FALSE, '未列（初步数）', m.status_zh) AS status_zh, m.indicator_name
 FROM mart_indicator_progress m
 LEFT JOIN mart_indicator_approval ap ON ap.period_key = m.period_key AND ap.scope_type = m.scope_type AND ap.scope_code = m.scope_code
   AND ap.indicator_key = m.indicator_key
-WHERE m.period_key = :p AND m.scope_level = 'county' AND m.indicator_code = :code AND (:omitPreliminary = 0 OR COALESCE(ap.approved, TRUE));
+WHERE m.period_key = :p AND m.scope_level = 'county' AND m.indicator_code = :code;
 
 -- Values the form collects in another unit than the plan's target (人均地区生产总值: 元/人 on the form,
 -- 美元 in the plan), for the data note to show both and the rate used.
