@@ -2,6 +2,7 @@ package cn.zhenxing.cli;
 
 import cn.zhenxing.report.ReportName;
 import cn.zhenxing.report.ReportService;
+import cn.zhenxing.report.ReportSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,6 +51,10 @@ class ReportCommand implements Callable<Integer>, NeedsCatalog {
     @Option(names = "--out", defaultValue = "out/reports", description = "Output directory (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--preliminary", description = "Figures from data not yet approved in the review round: mark (as 初步数) or omit; "
+            + "default: the setting zhenxing.reports.preliminary (mark).")
+    String preliminary;
+
     private final ObjectProvider<ReportService> reports;
     private final Arguments arguments;
 
@@ -82,10 +87,18 @@ class ReportCommand implements Callable<Integer>, NeedsCatalog {
                 throw new ParameterException(spec.commandLine(), "--format 只能是 pdf、xlsx 或 pdf,xlsx：" + format);
             }
         }
+        ReportSettings.Preliminary choice = null;
+        if (preliminary != null) {
+            choice = switch (preliminary.strip().toLowerCase(java.util.Locale.ROOT)) {
+                case "mark" -> ReportSettings.Preliminary.MARK;
+                case "omit" -> ReportSettings.Preliminary.OMIT;
+                default -> throw new ParameterException(spec.commandLine(), "--preliminary 只能是 mark（标注初步数）或 omit（不列初步数）：" + preliminary);
+            };
+        }
         try {
             TextTable t = new TextTable("报告", "文件");
             for (ReportName name : names) {
-                for (Path file : reports.getObject().render(name, period, region, formats, out)) {
+                for (Path file : reports.getObject().render(name, period, region, formats, out, choice)) {
                     t.row(name.titleZh(), file);
                 }
             }

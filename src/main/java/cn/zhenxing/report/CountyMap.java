@@ -63,7 +63,7 @@ final class CountyMap extends AbstractRenderer implements Graphics2DRenderable {
         FontMetrics metrics = g.getFontMetrics();
         for (Tile t : tiles) {
             Rectangle2D.Double r = new Rectangle2D.Double(x0 + t.col() * size + 1, y0 + t.row() * size + 1, size - 2, size - 2);
-            g.setColor(FILL.getOrDefault(t.status(), OTHER));
+            g.setColor(t.status() == null ? OTHER : FILL.getOrDefault(t.status(), OTHER));
             g.fill(r);
             g.setColor(t.member() ? Color.BLACK : new Color(0xA6A6A6));
             g.setStroke(new BasicStroke(t.member() ? 1.5f : 0.5f));

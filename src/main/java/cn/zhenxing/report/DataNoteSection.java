@@ -69,7 +69,7 @@ class DataNoteSection {
         if (!late.isEmpty()) {
             text.append("逾期报送：").append(String.join("、", late)).append("。");
         }
-        text.append(reviewNote(q, cities));
+        text.append(reviewNote(q, cities, indicators != null));
         if (!scopes.isEmpty() && indicators != null) {
             text.append(conversions(q, scopes.get(0)));
             int noTarget = queries.statusCounts(q, scopes.get(0), indicators).getOrDefault("无目标", 0);
@@ -109,8 +109,11 @@ class DataNoteSection {
         return ((java.math.BigDecimal) number).stripTrailingZeros().toPlainString();
     }
 
-    /** How many accepted units are approved at province level (逐级审核); the others' figures are 初步数. */
-    private String reviewNote(Quarter q, List<String> cities) {
+    /**
+     * How many accepted units are approved at province level (逐级审核); the others' figures are 初步数,
+     * marked in the indicator tables or, with zhenxing.reports.preliminary = omit, left out.
+     */
+    private String reviewNote(Quarter q, List<String> cities, boolean figures) {
         List<Map<String, Object>> units = queries.list("reviewNote", q, Map.of("cities", ReportQueries.withProvince(cities)));
         if (units.isEmpty()) {
             return "";
@@ -118,7 +121,16 @@ class DataNoteSection {
         List<String> preliminary = units.stream().filter(u -> !"province_approved".equals(u.get("review_state")))
                 .map(u -> (String) u.get("unit_name")).toList();
         String approved = "已报送的" + units.size() + "个单位中，" + (units.size() - preliminary.size()) + "个已经省级审核";
-        return preliminary.isEmpty() ? approved + "，本期数据均为审核后的数据。"
-                : approved + "；" + String.join("、", preliminary) + "的数据尚未完成逐级审核，为初步数。";
+        if (preliminary.isEmpty()) {
+            return approved + "，本期数据均为审核后的数据。";
+        }
+        String names = String.join("、", preliminary);
+        if (!figures) {
+            return approved + "；" + names + "的数据尚未完成逐级审核，为初步数。";
+        }
+        if (queries.omitsPreliminary()) {
+            return approved + "；" + names + "的数据尚未完成逐级审核，按报告设置，其数据及含其数据的汇总数（初步数）未列入本报告的指标表、排名、示意图和重点任务、项目表。";
+        }
+        return approved + "；" + names + "的数据尚未完成逐级审核，为初步数：指标表“审核”栏标“初步数”的数值含这些单位的数据（汇总数须所含单位均已省级审核才不标注）。";
     }
 }

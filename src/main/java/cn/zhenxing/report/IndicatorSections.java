@@ -48,7 +48,16 @@ class IndicatorSections {
                 : (String) r.get("target_text");
         return new IndicatorRow((String) r.get("indicator_name"), (String) r.get("attribute"), (String) r.get("unit"), decimal(r.get("value")),
                 decimal(r.get("value_year_ago")), baseline, target != null && Boolean.TRUE.equals(r.get("target_inherited")) ? target + "*" : target,
-                decimal(r.get("expected_value")), decimal(r.get("attainment")), (String) r.get("status_zh"));
+                decimal(r.get("expected_value")), decimal(r.get("attainment")), (String) r.get("status_zh"),
+                preliminary(r) ? PRELIMINARY : null);
+    }
+
+    static final String PRELIMINARY = "初步数";
+
+    /** Whether the row's figure comes from data not yet approved at province level (mart_indicator_approval.approved false). */
+    static boolean preliminary(Map<String, Object> r) {
+        Object approved = r.get("approved");
+        return approved instanceof Boolean b ? !b : approved instanceof Number n && n.intValue() == 0;
     }
 
     /** Scored indicators per status and scope (bars). */

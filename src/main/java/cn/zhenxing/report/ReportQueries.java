@@ -29,10 +29,30 @@ class ReportQueries {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ReportingCalendar calendar;
+    private final ReportSettings settings;
+    /** The choice of the render under way on this thread ({@link #rendering}), else the configured one. */
+    private final ThreadLocal<ReportSettings.Preliminary> preliminary = new ThreadLocal<>();
 
-    ReportQueries(NamedParameterJdbcTemplate jdbc, ReportingCalendar calendar) {
+    ReportQueries(NamedParameterJdbcTemplate jdbc, ReportingCalendar calendar, ReportSettings settings) {
         this.jdbc = jdbc;
         this.calendar = calendar;
+        this.settings = settings;
+    }
+
+    /** Runs one report's queries with {@code choice} for its 初步数 (null: the configured zhenxing.reports.preliminary). */
+    <T> T rendering(ReportSettings.Preliminary choice, java.util.function.Supplier<T> build) {
+        preliminary.set(choice);
+        try {
+            return build.get();
+        } finally {
+            preliminary.remove();
+        }
+    }
+
+    /** Whether figures from data not yet approved are left out (omit) rather than marked 初步数. */
+    boolean omitsPreliminary() {
+        ReportSettings.Preliminary choice = preliminary.get();
+        return (choice != null ? choice : settings.preliminary()) == ReportSettings.Preliminary.OMIT;
     }
 
     /** The quarter of a period code that dim_period knows. */
@@ -107,8 +127,9 @@ class ReportQueries {
         return Map.of("scopes", scopes, "plans", indicators.plans(), "codes", indicators.codes());
     }
 
-    private static MapSqlParameterSource params(Quarter q, Map<String, Object> extra) {
-        MapSqlParameterSource p = new MapSqlParameterSource().addValue("p", q.key()).addValue("yearStart", new Quarter(q.year(), 1).key());
+    private MapSqlParameterSource params(Quarter q, Map<String, Object> extra) {
+        MapSqlParameterSource p = new MapSqlParameterSource().addValue("p", q.key()).addValue("yearStart", new Quarter(q.year(), 1).key())
+                .addValue("omitPreliminary", omitsPreliminary() ? 1 : 0);
         extra.forEach(p::addValue);
         return p;
     }

@@ -27,16 +27,17 @@ final class ReportRows {
         }
     }
 
-    /** indicator-table */
+    /** indicator-table; preliminary is 初步数 for a figure from data not yet approved at province level, else null */
     record IndicatorRow(String indicatorName, String attribute, String unit, BigDecimal value, BigDecimal valueYearAgo, String baseline,
-                        String target, BigDecimal expectedValue, BigDecimal attainment, String status) implements Row {
+                        String target, BigDecimal expectedValue, BigDecimal attainment, String status, String preliminary) implements Row {
         IndicatorRow named(String name) {
-            return new IndicatorRow(name, attribute, unit, value, valueYearAgo, baseline, target, expectedValue, attainment, status);
+            return new IndicatorRow(name, attribute, unit, value, valueYearAgo, baseline, target, expectedValue, attainment, status, preliminary);
         }
 
         public Map<String, Object> fields() {
             return map("indicator_name", indicatorName, "attribute", attribute, "unit", unit, "value", value, "value_year_ago", valueYearAgo,
-                    "baseline", baseline, "target", target, "expected_value", expectedValue, "attainment", attainment, "status", status);
+                    "baseline", baseline, "target", target, "expected_value", expectedValue, "attainment", attainment, "status", status,
+                    "preliminary", preliminary);
         }
     }
 

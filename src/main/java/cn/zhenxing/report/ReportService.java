@@ -55,9 +55,15 @@ public class ReportService {
     }
 
     public List<Path> render(ReportName name, String period, String region, List<String> formats, Path outDir) throws IOException, JRException {
+        return render(name, period, region, formats, outDir, null);
+    }
+
+    /** @param preliminary what to do with 初步数 in this render; null: zhenxing.reports.preliminary */
+    public List<Path> render(ReportName name, String period, String region, List<String> formats, Path outDir,
+                             ReportSettings.Preliminary preliminary) throws IOException, JRException {
         long start = System.nanoTime();
         Quarter quarter = queries.quarter(period);
-        ReportDocument doc = reports.get(name).build(quarter, region);
+        ReportDocument doc = queries.rendering(preliminary, () -> reports.get(name).build(quarter, region));
         String asOf = Sentences.dateTime(queries.value("asOf", quarter, Map.of(), LocalDateTime.class));
         Files.createDirectories(outDir);
         List<Path> written = new ArrayList<>();

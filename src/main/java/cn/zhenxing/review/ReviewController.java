@@ -21,8 +21,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The 审核 page of reviewers (and the administrator): the quarter's units they review, filtered by state
- * and city, those awaiting them first; one unit's detail (findings, 说明, values against last year,
- * versions, events) with the actions the rules allow. A unit the signed-in reviewer does not review
+ * and city, those awaiting them first; one unit's detail (findings, 说明, values against last year and
+ * against the sibling regions, versions, events) with the actions the rules allow. A unit the signed-in reviewer does not review
  * looks exactly like a missing one.
  */
 @Controller
@@ -85,7 +85,7 @@ class ReviewController {
         model.addAttribute("versions", review.versions(unit, quarter));
         model.addAttribute("events", review.history(unit, quarter));
         model.addAttribute("findings", u.submissionId() == null ? List.of() : submissions.problems(u.submissionId()));
-        model.addAttribute("values", u.submissionId() == null ? List.of() : review.valuesAgainstLastYear(u.submissionId()));
+        model.addAttribute("values", u.submissionId() == null ? List.of() : review.comparedValues(u.submissionId()));
         return "review/detail";
     }
 

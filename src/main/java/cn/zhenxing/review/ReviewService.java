@@ -2,12 +2,14 @@ package cn.zhenxing.review;
 
 import cn.zhenxing.warehouse.Quarter;
 import cn.zhenxing.warehouse.SqlFile;
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,9 +125,28 @@ public class ReviewService {
         return jdbc.queryForList(SQL.get("versions"), Map.of("unit", unitCode, "p", quarter.key()));
     }
 
-    /** A version's 表1 values against last year (the unit's 上年同期值 and the warehouse's), rows with a 说明 first. */
-    public List<Map<String, Object>> valuesAgainstLastYear(long submissionId) {
-        return jdbc.queryForList(SQL.get("valuesAgainstLastYear"), Map.of("id", submissionId));
+    /**
+     * A version's 表1 values against last year (the unit's 上年同期值 and the warehouse's) and against the
+     * sibling regions (the city's other counties, or the other cities), rows with a 说明 first.
+     */
+    public List<ComparedValue> comparedValues(long submissionId) {
+        Map<String, List<BigDecimal>> peers = new HashMap<>();
+        jdbc.query(SQL.get("siblingValues"), Map.of("id", submissionId), rs -> {
+            peers.computeIfAbsent(rs.getString("region_code") + "|" + rs.getString("indicator_code"), k -> new ArrayList<>())
+                    .add(rs.getBigDecimal("value"));
+        });
+        return jdbc.query(SQL.get("valuesAgainstLastYear"), Map.of("id", submissionId), (rs, n) -> {
+            String region = rs.getString("region_code");
+            String label = switch (rs.getString("region_level")) {
+                case "county" -> "同市其他县（市、区）";
+                case "city" -> "其他设区市";
+                default -> null;
+            };
+            return new ComparedValue(region, rs.getString("region_name"), rs.getString("indicator_code"), rs.getString("indicator_name"),
+                    rs.getString("unit"), rs.getBigDecimal("value"), rs.getBigDecimal("prior_year_value"), rs.getBigDecimal("last_year_value"),
+                    rs.getBigDecimal("change_pct"), rs.getString("note"), rs.getString("quality_note"), label,
+                    peers.getOrDefault(region + "|" + rs.getString("indicator_code"), List.of()));
+        });
     }
 
     private static ReviewChain chain(ResultSet rs) throws SQLException {

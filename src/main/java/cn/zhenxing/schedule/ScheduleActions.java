@@ -259,14 +259,7 @@ public class ScheduleActions {
 
     /** The files' recipients plus the unit contacts administrators added in the portal. */
     private List<Recipient> withWarehouseContacts(List<Recipient> fromFiles) {
-        List<Recipient> all = new ArrayList<>(fromFiles);
-        for (Map<String, Object> c : delivery.unitContacts()) {
-            Recipient r = new Recipient((String) c.get("name"), (String) c.get("email"), "unit-contacts", null, (String) c.get("unit_code"));
-            if (all.stream().noneMatch(x -> x.email().equalsIgnoreCase(r.email()) && r.unit().equals(x.unit()))) {
-                all.add(r);
-            }
-        }
-        return all;
+        return ConfiguredUnitContacts.merged(fromFiles, delivery);
     }
 
     /** Recipients of a group, if the schedule sends to that group. */

@@ -185,7 +185,8 @@ WHERE (u.unit_code = ? OR (s.unit_key IS NULL AND s.sender_unit_code = ?)) AND s
 ORDER BY s.submission_id DESC LIMIT 50;
 
 -- name: submissionOwner
-SELECT s.submission_id, COALESCE(u.unit_code, s.sender_unit_code) AS unit_code, s.feedback_path, s.file_name, s.status
+SELECT s.submission_id, COALESCE(u.unit_code, s.sender_unit_code) AS unit_code, s.feedback_path, s.file_name, s.status,
+       s.channel, s.submitted_by
 FROM ops_submission s LEFT JOIN dim_reporting_unit u ON u.unit_key = s.unit_key WHERE s.submission_id = ?;
 
 -- name: setStoredPath

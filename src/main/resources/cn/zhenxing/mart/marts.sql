@@ -75,6 +75,9 @@ GROUP BY x.rule_code, x.scope_type, x.scope_code;
 -- name: refresh.deleteIndicators
 DELETE FROM mart_indicator_progress WHERE period_key = :p;
 
+-- name: refresh.deleteSources
+DELETE FROM mart_indicator_source WHERE period_key = :p;
+
 -- Leaf rows: every region at an indicator's report level that is expected to report it this quarter
 -- (plan in force, quarterly or Q4 for annual statistics, region inside a target scope: the same rule
 -- as the forms), or that reported it anyway.
@@ -252,6 +255,52 @@ FROM keyset k
 JOIN dim_planning_area a ON a.area_key = k.area_key
 JOIN dim_indicator i ON i.indicator_key = k.indicator_key
 LEFT JOIN parts p ON p.area_key = k.area_key AND p.indicator_key = k.indicator_key;
+
+-- Lineage of every figure (mart_indicator_source, V35): the current versions its value is built from,
+-- so mart_indicator_approval can say live whether it is approved or 初步数. A reported value comes from
+-- the version that supplied it; a city's roll-up from its counties' versions, the province's from its
+-- cities' figures, an area's from its member counties'. Every part with a value counts (also one a
+-- recompute could not use: a figure is approved only when nothing near it awaits review).
+-- name: refresh.sourcesReported
+INSERT INTO mart_indicator_source (period_key, scope_type, scope_code, indicator_key, submission_id, unit_key)
+WITH reported AS (
+  SELECT * FROM int_indicator_value_current WHERE period_key = :p AND submission_id IS NOT NULL
+)
+SELECT m.period_key, m.scope_type, m.scope_code, m.indicator_key, c.submission_id, s.unit_key
+FROM mart_indicator_progress m
+JOIN reported c ON c.region_code = m.scope_code AND c.indicator_key = m.indicator_key
+JOIN ops_submission s ON s.submission_id = c.submission_id
+WHERE m.period_key = :p AND m.scope_type = 'region' AND m.value_source = 'reported';
+
+-- name: refresh.sourcesCities
+INSERT INTO mart_indicator_source (period_key, scope_type, scope_code, indicator_key, submission_id, unit_key)
+SELECT DISTINCT m.period_key, m.scope_type, m.scope_code, m.indicator_key, s.submission_id, s.unit_key
+FROM mart_indicator_progress m
+JOIN mart_indicator_progress part ON part.period_key = m.period_key AND part.scope_type = 'region' AND part.scope_level = 'county'
+  AND part.city_code = m.scope_code AND part.indicator_key = m.indicator_key
+JOIN mart_indicator_source s ON s.period_key = part.period_key AND s.scope_type = 'region' AND s.scope_code = part.scope_code
+  AND s.indicator_key = part.indicator_key
+WHERE m.period_key = :p AND m.scope_type = 'region' AND m.scope_level = 'city' AND m.value_source <> 'reported' AND m.value IS NOT NULL;
+
+-- name: refresh.sourcesProvince
+INSERT INTO mart_indicator_source (period_key, scope_type, scope_code, indicator_key, submission_id, unit_key)
+SELECT DISTINCT m.period_key, m.scope_type, m.scope_code, m.indicator_key, s.submission_id, s.unit_key
+FROM mart_indicator_progress m
+JOIN mart_indicator_progress part ON part.period_key = m.period_key AND part.scope_type = 'region' AND part.scope_level = 'city'
+  AND part.indicator_key = m.indicator_key
+JOIN mart_indicator_source s ON s.period_key = part.period_key AND s.scope_type = 'region' AND s.scope_code = part.scope_code
+  AND s.indicator_key = part.indicator_key
+WHERE m.period_key = :p AND m.scope_type = 'region' AND m.scope_level = 'province' AND m.value_source <> 'reported' AND m.value IS NOT NULL;
+
+-- name: refresh.sourcesAreas
+INSERT INTO mart_indicator_source (period_key, scope_type, scope_code, indicator_key, submission_id, unit_key)
+SELECT DISTINCT m.period_key, m.scope_type, m.scope_code, m.indicator_key, s.submission_id, s.unit_key
+FROM mart_indicator_progress m
+JOIN dim_planning_area a ON a.area_code = m.scope_code
+JOIN bridge_area_region b ON b.area_key = a.area_key AND :periodEnd BETWEEN b.valid_from AND b.valid_to
+JOIN mart_indicator_source s ON s.period_key = m.period_key AND s.scope_type = 'region' AND s.scope_code = b.region_code
+  AND s.indicator_key = m.indicator_key
+WHERE m.period_key = :p AND m.scope_type = 'area' AND m.value IS NOT NULL;
 
 -- Currency: where the target is in 美元 and the form collects 元 (dim_indicator.form_unit), the row is
 -- compared in the target's unit: value, reported_value and rollup_value are divided by the yearly

@@ -1,5 +1,8 @@
 -- Statements of the report feature. Reports read the marts only (docs/marts.md).
--- Parameters: :p period key, :yearStart first quarter key of the period's year, lists as (:name).
+-- Parameters: :p period key, :yearStart first quarter key of the period's year, lists as (:name),
+-- :omitPreliminary 1 when zhenxing.reports.preliminary = omit: every statement reading figures of
+-- mart_indicator_progress then leaves out the 初步数 (mart_indicator_approval.approved = FALSE, V35), and
+-- those of the task and project marts the rows of versions not approved at province level (int_review_state).
 
 -- name: asOf
 SELECT MAX(finished_at) FROM ops_mart_refresh WHERE period_key = :p;
@@ -30,46 +33,62 @@ ORDER BY c.region_code;
 -- name: indicatorRows
 SELECT m.indicator_code, m.indicator_name, m.attribute, m.unit, m.value, m.value_year_ago, m.baseline_value, m.baseline_year,
        m.target_value, m.target_year, m.target_text, m.target_inherited, m.expected_value, m.attainment, m.status_zh,
-       m.value_source, m.reporting_regions, m.contributing_regions, i.section, m.path_ratio, i.direction
+       m.value_source, m.reporting_regions, m.contributing_regions, i.section, m.path_ratio, i.direction,
+       ap.approved, ap.preliminary_units_zh
 FROM mart_indicator_progress m JOIN dim_indicator i ON i.indicator_key = m.indicator_key
+LEFT JOIN mart_indicator_approval ap ON ap.period_key = m.period_key AND ap.scope_type = m.scope_type AND ap.scope_code = m.scope_code
+  AND ap.indicator_key = m.indicator_key
 WHERE m.period_key = :p AND m.scope_code = :scope AND m.plan_code IN (:plans) AND m.indicator_code REGEXP :codes
+  AND (:omitPreliminary = 0 OR COALESCE(ap.approved, TRUE))
 ORDER BY FIELD(m.status_zh, '严重滞后', '滞后', '数据不全', '无数据', '正常推进', '达标') = 0, FIELD(m.status_zh, '严重滞后', '滞后', '数据不全', '无数据', '正常推进', '达标'),
          m.path_ratio, m.plan_code, m.indicator_key;
 
 -- name: statusCounts
 SELECT m.scope_code, m.scope_name, m.status_zh, COUNT(*) AS n
 FROM mart_indicator_progress m
+LEFT JOIN mart_indicator_approval ap ON ap.period_key = m.period_key AND ap.scope_type = m.scope_type AND ap.scope_code = m.scope_code
+  AND ap.indicator_key = m.indicator_key
 WHERE m.period_key = :p AND m.scope_code IN (:scopes) AND m.plan_code IN (:plans) AND m.indicator_code REGEXP :codes
+  AND (:omitPreliminary = 0 OR COALESCE(ap.approved, TRUE))
 GROUP BY m.scope_code, m.scope_name, m.status_zh;
 
 -- Every indicator status of the given cities (the ranking computes shares and key indicators from them).
 -- name: cityStatuses
 SELECT m.scope_code, m.scope_name, m.indicator_key, m.indicator_code, m.indicator_name, m.status_zh, m.path_ratio
 FROM mart_indicator_progress m
-WHERE m.period_key = :p AND m.scope_code IN (:scopes) AND m.plan_code IN (:plans) AND m.indicator_code REGEXP :codes;
+LEFT JOIN mart_indicator_approval ap ON ap.period_key = m.period_key AND ap.scope_type = m.scope_type AND ap.scope_code = m.scope_code
+  AND ap.indicator_key = m.indicator_key
+WHERE m.period_key = :p AND m.scope_code IN (:scopes) AND m.plan_code IN (:plans) AND m.indicator_code REGEXP :codes
+  AND (:omitPreliminary = 0 OR COALESCE(ap.approved, TRUE));
 
 -- Share of scored indicators (达标, 正常推进, 滞后, 严重滞后) that are 达标 or 正常推进, per quarter of the year.
 -- name: onTrackTrend
 SELECT m.period_code, m.scope_code, m.scope_name,
        100 * SUM(m.status_zh IN ('达标', '正常推进')) / NULLIF(SUM(m.status_zh IN ('达标', '正常推进', '滞后', '严重滞后')), 0) AS share
 FROM mart_indicator_progress m
+LEFT JOIN mart_indicator_approval ap ON ap.period_key = m.period_key AND ap.scope_type = m.scope_type AND ap.scope_code = m.scope_code
+  AND ap.indicator_key = m.indicator_key
 WHERE m.period_key BETWEEN :yearStart AND :p AND m.scope_code IN (:scopes) AND m.plan_code IN (:plans) AND m.indicator_code REGEXP :codes
+  AND (:omitPreliminary = 0 OR COALESCE(ap.approved, TRUE))
 GROUP BY m.period_code, m.scope_code, m.scope_name
 ORDER BY m.period_code, m.scope_code;
 
 -- Tasks, laggards first: 未启动 after the half-year, then the furthest behind their plan's elapsed time.
 -- name: tasks
 SELECT t.task_code, t.task_title, t.region_name, t.lead_department_zh, t.status, t.percent_done, t.percent_change,
-       t.lag_reason_zh, t.is_lagging, t.not_started_late, t.elapsed_share_pct, t.behind_points
+       t.lag_reason_zh, t.is_lagging, t.not_started_late, t.elapsed_share_pct, t.behind_points,
+       rv.state <=> 'province_approved' AS approved
 FROM mart_task_progress t
+LEFT JOIN int_review_state rv ON rv.submission_id = t.submission_id
 WHERE t.period_key = :p AND t.plan_code IN (:plans) AND t.region_code IN (:regions)
-  AND (:laggingOnly = 0 OR t.is_lagging OR t.not_started_late)
+  AND (:laggingOnly = 0 OR t.is_lagging OR t.not_started_late) AND (:omitPreliminary = 0 OR rv.state <=> 'province_approved')
 ORDER BY (t.is_lagging OR t.not_started_late) DESC, t.not_started_late DESC, COALESCE(t.behind_points, 0) DESC, t.task_code, t.region_code;
 
 -- name: taskCounts
 SELECT COUNT(*) AS task_rows, COALESCE(SUM(t.is_lagging), 0) AS lagging, COALESCE(SUM(t.not_started_late), 0) AS not_started_late,
        COALESCE(SUM(t.is_lagging OR t.not_started_late), 0) AS flagged
-FROM mart_task_progress t WHERE t.period_key = :p AND t.plan_code IN (:plans) AND t.region_code IN (:regions);
+FROM mart_task_progress t LEFT JOIN int_review_state rv ON rv.submission_id = t.submission_id
+WHERE t.period_key = :p AND t.plan_code IN (:plans) AND t.region_code IN (:regions) AND (:omitPreliminary = 0 OR rv.state <=> 'province_approved');
 
 -- name: taskRule
 SELECT rule_key, rule_value FROM cfg_mart_rule WHERE rule_key IN ('task.elapsed_tolerance_points', 'task.not_started_alert_quarter',
@@ -78,7 +97,8 @@ SELECT rule_key, rule_value FROM cfg_mart_rule WHERE rule_key IN ('task.elapsed_
 -- name: laggingByDepartment
 SELECT COALESCE(t.lead_department_zh, '未明确') AS department, COUNT(*) AS n
 FROM mart_task_progress t
-WHERE t.period_key = :p AND t.plan_code IN (:plans) AND t.region_code IN (:regions) AND t.is_lagging
+LEFT JOIN int_review_state rv ON rv.submission_id = t.submission_id
+WHERE t.period_key = :p AND t.plan_code IN (:plans) AND t.region_code IN (:regions) AND t.is_lagging AND (:omitPreliminary = 0 OR rv.state <=> 'province_approved')
 GROUP BY COALESCE(t.lead_department_zh, '未明确')
 ORDER BY n DESC, department
 LIMIT 10;
@@ -92,9 +112,10 @@ SELECT v.city_code, v.city_name, COUNT(*) AS projects, SUM(v.total_investment_yi
        SUM(v.ytd_investment_yi) AS ytd,
        IF(MIN(v.cumulative_from_year) < MAX(p.year), SUM(v.cumulative_investment_yi), NULL) AS cumulative,
        SUM(v.ytd_investment_yi) / NULLIF(SUM(v.annual_plan_investment_yi), 0) AS annual_completion,
-       SUM(v.is_stalled) AS stalled, SUM(v.is_lagging) AS lagging
+       SUM(v.is_stalled) AS stalled, SUM(v.is_lagging) AS lagging, MIN(rv.state <=> 'province_approved') AS approved
 FROM mart_project_progress v JOIN dim_period p ON p.period_key = v.period_key
-WHERE v.period_key = :p AND v.city_code IN (:cities) AND COALESCE(v.category, 'other') IN (:categories)
+LEFT JOIN int_review_state rv ON rv.submission_id = v.submission_id
+WHERE v.period_key = :p AND v.city_code IN (:cities) AND COALESCE(v.category, 'other') IN (:categories) AND (:omitPreliminary = 0 OR rv.state <=> 'province_approved')
 GROUP BY v.city_code, v.city_name
 ORDER BY annual_completion IS NULL, annual_completion, v.city_code;
 
@@ -102,9 +123,11 @@ ORDER BY annual_completion IS NULL, annual_completion, v.city_code;
 -- name: laggingProjects
 SELECT v.project_code, v.project_name, v.city_name, v.total_investment_yi, v.annual_plan_investment_yi, v.ytd_investment_yi,
        IF(v.cumulative_from_year < p.year, v.cumulative_investment_yi, NULL) AS cumulative, v.cumulative_from_year,
-       v.annual_completion, v.completion_ratio, v.milestone, v.is_stalled, v.is_lagging
+       v.annual_completion, v.completion_ratio, v.milestone, v.is_stalled, v.is_lagging, rv.state <=> 'province_approved' AS approved
 FROM mart_project_progress v JOIN dim_period p ON p.period_key = v.period_key
+LEFT JOIN int_review_state rv ON rv.submission_id = v.submission_id
 WHERE v.period_key = :p AND v.city_code IN (:cities) AND COALESCE(v.category, 'other') IN (:categories) AND (v.is_stalled OR v.is_lagging)
+  AND (:omitPreliminary = 0 OR rv.state <=> 'province_approved')
 ORDER BY v.is_stalled DESC, v.annual_completion IS NULL, v.annual_completion, v.project_code, v.unit_code;
 
 -- name: completeness
@@ -137,14 +160,18 @@ SELECT i.indicator_code, i.name_zh AS indicator_name, i.attribute, i.unit, i.sec
        COALESCE(m.target_year, IF(t.target_year = 0, NULL, t.target_year)) AS target_year,
        COALESCE(m.target_text, t.target_text) AS target_text, m.target_inherited,
        m.period_key AS value_period_key, m.period_code AS value_period, m.value, m.value_year_ago, m.expected_value,
-       m.attainment, COALESCE(m.status_zh, IF(t.target_value IS NULL, '无目标', '无数据')) AS status_zh, m.path_ratio, i.direction
+       m.attainment, COALESCE(m.status_zh, IF(t.target_value IS NULL, '无目标', '无数据')) AS status_zh, m.path_ratio, i.direction,
+       m.approved, m.preliminary_units_zh
 FROM dim_indicator i
 LEFT JOIN (SELECT t0.*, ROW_NUMBER() OVER (PARTITION BY t0.indicator_key ORDER BY t0.target_year = 2025 DESC, t0.target_year DESC) AS pick
            FROM fact_indicator_target t0 WHERE t0.scope_type = 'region' AND t0.scope_code = '140000') t
   ON t.indicator_key = i.indicator_key AND t.pick = 1
-LEFT JOIN (SELECT x.* FROM (SELECT m0.*, ROW_NUMBER() OVER (PARTITION BY m0.indicator_key ORDER BY m0.value IS NULL, m0.period_key DESC) AS pick
+LEFT JOIN (SELECT x.* FROM (SELECT m0.*, ap0.approved, ap0.preliminary_units_zh, ROW_NUMBER() OVER (PARTITION BY m0.indicator_key ORDER BY m0.value IS NULL, m0.period_key DESC) AS pick
                             FROM mart_indicator_progress m0
-                            WHERE m0.scope_code = '140000' AND m0.period_key <= :p AND m0.plan_code = 'FYP14') x
+                            LEFT JOIN mart_indicator_approval ap0 ON ap0.period_key = m0.period_key AND ap0.scope_type = m0.scope_type
+                              AND ap0.scope_code = m0.scope_code AND ap0.indicator_key = m0.indicator_key
+                            WHERE m0.scope_code = '140000' AND m0.period_key <= :p AND m0.plan_code = 'FYP14'
+                              AND (:omitPreliminary = 0 OR COALESCE(ap0.approved, TRUE))) x
            WHERE x.pick = 1) m ON m.indicator_key = i.indicator_key
 WHERE i.indicator_code REGEXP '^FYP14-[0-9]{2}$'
 ORDER BY i.indicator_key;
@@ -182,14 +209,19 @@ WHERE a.area_code = :area AND b.is_current;
 -- name: countyCoverage
 SELECT m.indicator_code, SUM(m.status_zh IN ('达标', '正常推进', '滞后', '严重滞后')) AS scored
 FROM mart_indicator_progress m
-WHERE m.period_key = :p AND m.scope_level = 'county'
+LEFT JOIN mart_indicator_approval ap ON ap.period_key = m.period_key AND ap.scope_type = m.scope_type AND ap.scope_code = m.scope_code
+  AND ap.indicator_key = m.indicator_key
+WHERE m.period_key = :p AND m.scope_level = 'county' AND (:omitPreliminary = 0 OR COALESCE(ap.approved, TRUE))
 GROUP BY m.indicator_code
 HAVING scored > 0
 ORDER BY scored DESC, MIN(m.indicator_key);
 
+-- A county whose figure is left out (omit) keeps its tile, drawn as not scored and counted as 未列（初步数）.
 -- name: countyStatuses
-SELECT m.scope_code, m.status_zh, m.indicator_name
+SELECT m.scope_code, IF(:omitPreliminary = 1 AND ap.approved <=> FALSE, '未列（初步数）', m.status_zh) AS status_zh, m.indicator_name
 FROM mart_indicator_progress m
+LEFT JOIN mart_indicator_approval ap ON ap.period_key = m.period_key AND ap.scope_type = m.scope_type AND ap.scope_code = m.scope_code
+  AND ap.indicator_key = m.indicator_key
 WHERE m.period_key = :p AND m.scope_level = 'county' AND m.indicator_code = :code;
 
 -- Values the form collects in another unit than the plan's target (人均地区生产总值: 元/人 on the form,
@@ -197,5 +229,7 @@ WHERE m.period_key = :p AND m.scope_level = 'county' AND m.indicator_code = :cod
 -- name: convertedValues
 SELECT m.indicator_name, m.scope_name, m.value_form_unit, m.form_unit, m.value, m.unit, m.exchange_rate, m.exchange_rate_year
 FROM mart_indicator_progress m
-WHERE m.period_key = :p AND m.scope_code = :scope AND m.value_form_unit IS NOT NULL
+LEFT JOIN mart_indicator_approval ap ON ap.period_key = m.period_key AND ap.scope_type = m.scope_type AND ap.scope_code = m.scope_code
+  AND ap.indicator_key = m.indicator_key
+WHERE m.period_key = :p AND m.scope_code = :scope AND m.value_form_unit IS NOT NULL AND (:omitPreliminary = 0 OR COALESCE(ap.approved, TRUE))
 ORDER BY m.indicator_key;

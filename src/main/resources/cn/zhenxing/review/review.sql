@@ -67,12 +67,15 @@ WHERE u.unit_code = :unit AND s.period_key = :p
 ORDER BY s.submission_id DESC;
 
 -- A version's 表1 values against last year: the 上年同期值 the unit typed and the same quarter's current
--- value in the warehouse a year earlier, with the 说明 the unit wrote in 备注.
+-- value in the warehouse a year earlier, with the 说明 the unit wrote in 备注, and the outlier warnings
+-- of the data-quality mart (against the region's own history and its peers; thresholds in cfg_mart_rule).
 -- name: valuesAgainstLastYear
-SELECT r.region_code, r.name_zh AS region_name, i.indicator_code, i.name_zh AS indicator_name, i.unit,
+SELECT r.region_code, r.name_zh AS region_name, r.level AS region_level, i.indicator_code, i.name_zh AS indicator_name, i.unit,
        f.value, f.prior_year_value, ly.value AS last_year_value,
        (f.value - COALESCE(ly.value, f.prior_year_value)) / NULLIF(ABS(COALESCE(ly.value, f.prior_year_value)), 0) * 100 AS change_pct,
-       sv.note
+       sv.note,
+       (SELECT GROUP_CONCAT(w.message_zh ORDER BY w.check_kind SEPARATOR ' ') FROM mart_data_quality_warning w
+        WHERE w.period_key = f.period_key AND w.region_code = r.region_code AND w.indicator_code = i.indicator_code) AS quality_note
 FROM fact_indicator_value f
 JOIN dim_region r ON r.region_key = f.region_key
 JOIN dim_indicator i ON i.indicator_key = f.indicator_key
@@ -82,3 +85,15 @@ LEFT JOIN stg_indicator_value sv ON sv.submission_id = f.submission_id AND sv.re
      AND sv.indicator_code = i.indicator_code
 WHERE f.submission_id = :id
 ORDER BY sv.note IS NULL, r.region_code, i.indicator_code;
+
+-- The same quarter's values of the same indicators in the sibling regions of each of the version's
+-- regions (the other counties of a county's city; the other cities of a city), as the marts hold them
+-- (a city's own value or its counties' roll-up), in the form's unit. The province has no siblings.
+-- name: siblingValues
+SELECT r.region_code, i.indicator_code, m.scope_code AS sibling_code, COALESCE(m.value_form_unit, m.value) AS value
+FROM fact_indicator_value f
+JOIN dim_region r ON r.region_key = f.region_key
+JOIN dim_indicator i ON i.indicator_key = f.indicator_key
+JOIN mart_indicator_progress m ON m.period_key = f.period_key AND m.scope_type = 'region' AND m.indicator_key = f.indicator_key
+  AND m.scope_level = r.level AND m.scope_code <> r.region_code AND (r.level <> 'county' OR m.city_code = r.city_code)
+WHERE f.submission_id = :id AND r.level IN ('county', 'city') AND m.value IS NOT NULL;

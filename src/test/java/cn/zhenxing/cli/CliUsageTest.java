@@ -133,6 +133,10 @@ class CliUsageTest {
         assertThat(cityOnly.exitCode()).isEqualTo(2);
         assertThat(cityOnly.err()).contains("只适用于 --name revitalization");
 
+        Run preliminary = run("report", "--name", "completeness", "--period", "2025Q4", "--preliminary", "hide");
+        assertThat(preliminary.exitCode()).isEqualTo(2);
+        assertThat(preliminary.err()).contains("--preliminary 只能是 mark（标注初步数）或 omit（不列初步数）：hide");
+
         Run option = run("progress", "--period", "2025Q4", "--bogus");
         assertThat(option.exitCode()).isEqualTo(2);
         assertThat(option.err()).contains("未知的选项：--bogus", "用法见：zhenxing progress --help");

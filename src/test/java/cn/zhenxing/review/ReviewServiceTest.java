@@ -182,6 +182,7 @@ class ReviewServiceTest {
     @Order(5)
     void noReviewActionAltersAReportedValue() throws Exception {
         String before = facts();
+        String martsBefore = marts();
         // Every action on 长治, including a reason written to look like a statement.
         String sneaky = "'; UPDATE fact_indicator_value SET value = 0; --";
         review.act("140400", Q4, ReviewAction.APPROVE, PROVINCE, sneaky);
@@ -189,6 +190,7 @@ class ReviewServiceTest {
         review.act("140400", Q4, ReviewAction.RETURN, PROVINCE, sneaky);
         assertThatThrownBy(() -> review.act("140400", Q4, ReviewAction.APPROVE, PROVINCE, sneaky)).isInstanceOf(ReviewRefusedException.class);
         assertThat(facts()).isEqualTo(before);
+        assertThat(marts()).as("the marts' figures and their lineage").isEqualTo(martsBefore);
         assertThat(review.history("140400", Q4)).extracting(ReviewEvent::reasonZh).containsOnly(sneaky);
         // No statement of the feature can change a value, a submission or an event: it only inserts events and reads.
         String sql = new String(ReviewService.class.getResourceAsStream("review.sql").readAllBytes(), StandardCharsets.UTF_8);
@@ -271,6 +273,137 @@ class ReviewServiceTest {
                 .doesNotContain("2025年第四季度 太原市", "2025年第四季度 长治市", "2025年第四季度 山西省", "盂县");
         assertThat(bodies.get("admin@example.gov.cn")).contains("2025年第四季度 山西省发展和改革委员会").doesNotContain("大同市");
         assertThat(actions.run(reminder(3), inFiveDays, List.of())).as("once a day").startsWith("0 reviewer reminder(s) queued");
+    }
+
+    @Test
+    @Order(9)
+    void eachFigureSaysLiveWhetherItIsApprovedAndRollUpsOnlyWhenEveryUnitIs() {
+        // Lineage: 阳泉's 规上工业企业数量 is the sum of its counties, 盂县 from its own form, the others from 阳泉's.
+        assertThat(jdbc.queryForObject("SELECT GROUP_CONCAT(DISTINCT u.unit_code ORDER BY u.unit_code) FROM mart_indicator_source s "
+                + "JOIN dim_reporting_unit u ON u.unit_key = s.unit_key JOIN dim_indicator i ON i.indicator_key = s.indicator_key "
+                + "WHERE s.period_key = 20254 AND s.scope_code = '140300' AND i.indicator_code = 'FYP14-03'", String.class)).isEqualTo("140300,140322");
+        assertThat(jdbc.queryForObject("SELECT MAX(source_units) FROM mart_indicator_approval WHERE period_key = 20254 AND scope_code = '140000'",
+                Integer.class)).as("a province roll-up is built from every city's figures").isGreaterThanOrEqualTo(11);
+
+        // 盂县 and 太原 are approved at province level, 阳泉 (whose form carries its other counties) not yet: a figure is
+        // approved exactly when every unit it is built from is, and a preliminary one names the units still under review.
+        List<String> approved = List.of("140322", "140100");
+        assertThat(approval("140100")).as("太原").isNotEmpty().containsOnly("1");
+        for (String scope : List.of("140322", "140300", "140000")) {
+            List<String> figures = approval(scope);
+            assertThat(figures.stream().filter("1"::equals).count()).as(scope).isEqualTo(builtOnlyFrom(scope, approved));
+            assertThat(figures).as(scope).filteredOn(a -> !a.equals("1"))
+                    .allSatisfy(a -> assertThat(a).startsWith("0:").doesNotContain("盂县", "太原"));
+        }
+        assertThat(approval("140300")).filteredOn(a -> !a.equals("1")).isNotEmpty().allSatisfy(a -> assertThat(a).isEqualTo("0:阳泉市发展和改革委员会"));
+        assertThat(approval("140000")).filteredOn(a -> !a.equals("1")).isNotEmpty();
+        long provinceBefore = approval("140000").stream().filter("1"::equals).count();
+
+        review.act("140300", Q4, ReviewAction.APPROVE, PROVINCE, null);
+        // Live, without a refresh: 阳泉's figures, its counties' and their roll-ups are approved now; the province's as far as built from these.
+        assertThat(approval("140300")).isNotEmpty().containsOnly("1");
+        assertThat(approval("140322")).containsOnly("1");
+        List<String> province = approval("140000");
+        assertThat(province.stream().filter("1"::equals).count()).isEqualTo(builtOnlyFrom("140000", List.of("140322", "140100", "140300")))
+                .isGreaterThanOrEqualTo(provinceBefore);
+        assertThat(province).filteredOn(a -> !a.equals("1")).isNotEmpty().allSatisfy(a -> assertThat(a).doesNotContain("阳泉", "盂县", "太原"));
+    }
+
+    /** Figures of the region (2025Q4, with a value) whose lineage lies wholly in the given units' versions. */
+    private long builtOnlyFrom(String scope, List<String> units) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT s.indicator_key FROM mart_indicator_source s "
+                + "JOIN dim_reporting_unit u ON u.unit_key = s.unit_key JOIN mart_indicator_progress m ON m.period_key = s.period_key "
+                + "AND m.scope_type = s.scope_type AND m.scope_code = s.scope_code AND m.indicator_key = s.indicator_key "
+                + "WHERE s.period_key = 20254 AND s.scope_type = 'region' AND s.scope_code = ? AND m.value IS NOT NULL "
+                + "GROUP BY s.indicator_key HAVING SUM(FIND_IN_SET(u.unit_code, ?) = 0) = 0) x", Long.class, scope, String.join(",", units));
+    }
+
+    @Test
+    @Order(10)
+    void theReportMarksThePreliminaryFiguresOrByItsSettingLeavesThemOut() throws Exception {
+        // State: 太原, 阳泉 and 盂县 approved at province level; 长治 returned, the others submitted.
+        Path dir = Files.createTempDirectory("review-preliminary");
+        List<Path> marked = reports.render(ReportName.REVITALIZATION, "2025Q4", null, List.of("pdf", "xlsx"), dir.resolve("mark"));
+        String text = pdfText(marked.get(0));
+        List<Map<String, Object>> changzhi = tableRows("140400");
+        List<Map<String, Object>> yangquan = tableRows("140300");
+        long preliminary = changzhi.stream().filter(r -> "0".equals(String.valueOf(r.get("approved")))).count();
+        assertThat(preliminary).isPositive();
+        assertThat(yangquan).isNotEmpty().noneMatch(r -> "0".equals(String.valueOf(r.get("approved"))));
+        assertThat(occurrences(citySection(text, "长治市"), "初步数")).as("长治's rows marked 初步数").isEqualTo(preliminary);
+        assertThat(citySection(text, "阳泉市")).as("阳泉's figures are approved").doesNotContain("初步数")
+                .contains(yangquan.stream().map(r -> ((String) r.get("indicator_name")).replaceAll("\\s", "")).toList());
+        assertThat(text).contains("审核", "指标表“审核”栏标“初步数”的数值含这些单位的数据", "长治市发展和改革委员会");
+        try (Workbook wb = WorkbookFactory.create(marked.get(1).toFile(), null, true)) {
+            assertThat(cells(wb.getSheet("长治市"), "初步数")).isEqualTo(preliminary);
+            assertThat(cells(wb.getSheet("阳泉市"), "初步数")).isZero();
+            assertThat(cells(wb.getSheet("阳泉市"), "审核")).isEqualTo(1);
+        }
+
+        Path omitted = reports.render(ReportName.REVITALIZATION, "2025Q4", null, List.of("pdf"), dir.resolve("omit"),
+                cn.zhenxing.report.ReportSettings.Preliminary.OMIT).get(0);
+        String without = pdfText(omitted);
+        String changzhiSection = citySection(without, "长治市");
+        assertThat(changzhiSection).doesNotContain("初步数");
+        List<String> kept = changzhi.stream().filter(r -> !"0".equals(String.valueOf(r.get("approved"))))
+                .map(r -> ((String) r.get("indicator_name")).replaceAll("\\s", "")).toList();
+        changzhi.stream().filter(r -> "0".equals(String.valueOf(r.get("approved")))).map(r -> ((String) r.get("indicator_name")).replaceAll("\\s", ""))
+                .filter(name -> kept.stream().noneMatch(k -> k.contains(name)))
+                .forEach(name -> assertThat(changzhiSection).as("omitted: " + name).doesNotContain(name));
+        assertThat(citySection(without, "阳泉市")).contains(yangquan.stream().map(r -> ((String) r.get("indicator_name")).replaceAll("\\s", "")).toList());
+        assertThat(without).containsPattern("按报告设置，其数据及含其数据的汇总数（初步数）未列入本报告")
+                .containsPattern("[^。]*长治市发展和改革委员会[^。]*按报告设置");
+    }
+
+    /** Per figure of the region in 2025Q4 with a value: "1" approved, else "0:" and the units still under review. */
+    private List<String> approval(String scope) {
+        return jdbc.queryForList("SELECT CONCAT(a.approved, IF(a.approved, '', CONCAT(':', COALESCE(a.preliminary_units_zh, '')))) "
+                + "FROM mart_indicator_approval a WHERE a.period_key = 20254 AND a.scope_type = 'region' AND a.scope_code = ? "
+                + "AND a.approved IS NOT NULL AND a.source_units > 0", String.class, scope);
+    }
+
+    /** The rows of a city's indicator table in the revitalization report, with their approval. */
+    private List<Map<String, Object>> tableRows(String city) {
+        return jdbc.queryForList("SELECT m.indicator_name, CAST(a.approved AS CHAR) AS approved FROM mart_indicator_progress m "
+                + "JOIN mart_indicator_approval a ON a.period_key = m.period_key AND a.scope_type = m.scope_type AND a.scope_code = m.scope_code "
+                + "AND a.indicator_key = m.indicator_key WHERE m.period_key = 20254 AND m.scope_code = ? AND m.plan_code IN ('FYP14', 'TH2021', 'LQ2026')",
+                city);
+    }
+
+    private static String pdfText(Path pdf) throws Exception {
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            return new PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+        }
+    }
+
+    /** The text of a city's part of 四、分市指标进展: from its heading to the next city's, or to 五、. */
+    private static String citySection(String text, String city) {
+        java.util.regex.Matcher start = java.util.regex.Pattern.compile("（[一二三四五六七八]）" + city).matcher(text);
+        assertThat(start.find()).as("heading of " + city).isTrue();
+        java.util.regex.Matcher end = java.util.regex.Pattern.compile("（[一二三四五六七八]）[^（]{2,6}市|五、重点任务进展").matcher(text);
+        int to = end.find(start.end()) ? end.start() : text.length();
+        return text.substring(start.start(), to);
+    }
+
+    private static long occurrences(String text, String word) {
+        return (text.length() - text.replace(word, "").length()) / word.length();
+    }
+
+    private static long cells(org.apache.poi.ss.usermodel.Sheet sheet, String text) {
+        long n = 0;
+        for (org.apache.poi.ss.usermodel.Row row : sheet) {
+            for (org.apache.poi.ss.usermodel.Cell cell : row) {
+                n += cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING && text.equals(cell.getStringCellValue().strip()) ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
+    private String marts() {
+        return jdbc.queryForObject("SELECT CONCAT(COUNT(*), ':', COALESCE(SUM(CRC32(CONCAT_WS('|', period_key, scope_type, scope_code, indicator_key, "
+                + "value, status_zh, attainment, refreshed_at))), 0)) FROM mart_indicator_progress", String.class)
+                + "/" + jdbc.queryForObject("SELECT CONCAT(COUNT(*), ':', COALESCE(SUM(CRC32(CONCAT_WS('|', period_key, scope_code, indicator_key, "
+                + "submission_id))), 0)) FROM mart_indicator_source", String.class);
     }
 
     private static ScheduleDefinition reminder(int olderThanDays) {
