@@ -32,12 +32,10 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
@@ -121,15 +119,16 @@ public class MailIntake {
         Files.createDirectories(attachmentsDir);
         try (Store store = Mailbox.connect(properties)) {
             Folder inbox = store.getFolder(properties.folder());
-            inbox.open(Folder.READ_WRITE);
-            try {
-                Folder processed = store.getFolder(properties.processedFolder());
-                if (!processed.exists() && !processed.create(Folder.HOLDS_MESSAGES)) {
-                    throw new IllegalStateException("cannot create the IMAP folder " + properties.processedFolder());
-                }
-                int kept = 0; // mails left at the head of the folder: undecided, or being handled by another poller
-                int read = 0;
-                while (read < properties.maxMessages()) {
+            Folder processed = store.getFolder(properties.processedFolder());
+            if (!processed.exists() && !processed.create(Folder.HOLDS_MESSAGES)) {
+                throw new IllegalStateException("cannot create the IMAP folder " + properties.processedFolder());
+            }
+            int kept = 0; // mails left at the head of the folder: undecided, or being handled by another poller
+            int read = 0;
+            while (read < properties.maxMessages()) {
+                // The folder is opened afresh for each page: its message numbers are then those after the last page's moves.
+                inbox.open(Folder.READ_WRITE);
+                try {
                     int count = inbox.getMessageCount();
                     if (count <= kept) {
                         break;
@@ -145,10 +144,12 @@ public class MailIntake {
                     profile.add("Precedence");
                     inbox.fetch(page, profile);
                     List<Message> done = new ArrayList<>();
+                    int live = 0;
                     for (Message m : page) {
                         if (m.isExpunged()) {
                             continue; // another poller moved it meanwhile
                         }
+                        live++;
                         read++;
                         tally.mails++;
                         if (handle(m, instance, tally)) {
@@ -158,10 +159,26 @@ public class MailIntake {
                             tally.left++;
                         }
                     }
-                    move(store, inbox, processed, done);
+                    if (live == 0) {
+                        break; // the rest went to another poller; the next poll sees what is left
+                    }
+                    try {
+                        move(store, inbox, processed, done);
+                    } catch (MessagingException e) {
+                        // Answered and marked done already: the next poll finds them claimed and only moves them.
+                        log.warn("Could not move {} answered mail(s) to {}; the next poll moves them: {}", done.size(),
+                                properties.processedFolder(), e.toString());
+                        break;
+                    }
+                } finally {
+                    if (inbox.isOpen()) {
+                        try {
+                            inbox.close(false);
+                        } catch (MessagingException e) {
+                            log.debug("Closing {} failed: {}", properties.folder(), e.toString());
+                        }
+                    }
                 }
-            } finally {
-                inbox.close(true);
             }
         }
         DeliveryService.Sent sent = delivery.sendPending();
@@ -193,7 +210,9 @@ public class MailIntake {
             if (units.isEmpty()) {
                 tally.refused++;
                 log.info("Mail {} from {}: not a contact of any reporting unit, refused", messageId, sender);
-                return answerWhole(key, messageId, sender, subject, instance, texts.mailUnknownSender(sender, subject), null);
+                // One refusal per address and day: a flood of mails (or a forged sender) is not answered a hundred times.
+                return answerWhole(key, messageId, sender, subject, instance, texts.mailUnknownSender(sender, subject),
+                        "unknown-sender-" + java.time.LocalDate.now());
             }
             String name = units.values().iterator().next();
             List<String> refusals = new ArrayList<>();
@@ -210,8 +229,7 @@ public class MailIntake {
                         if (a.decodedSizeEstimate() > properties.maxAttachmentSize().toBytes()) {
                             refusals.add(oversized(a.name(), a.decodedSizeEstimate()));
                         } else {
-                            Boolean one = form(m, a, key, messageId, sender, subject, units, name, instance, tally, refusals);
-                            finished &= one;
+                            finished &= form(m, a, key, messageId, sender, subject, units, name, instance, tally, refusals);
                         }
                     }
                 }
@@ -322,14 +340,18 @@ public class MailIntake {
         return formUnit != null && units.containsKey(formUnit) ? formUnit : units.keySet().iterator().next();
     }
 
-    /** The answer to a mail as a whole (unknown sender, nothing or nothing usable attached), queued once. */
-    private boolean answerWhole(String key, String messageId, String sender, String subject, String instance, MailTexts.Text t, String fileName)
+    /**
+     * The answer to a mail as a whole (unknown sender, nothing or nothing usable attached), queued once.
+     *
+     * @param dedupe what makes the answer unique in the mail queue; null = this mail
+     */
+    private boolean answerWhole(String key, String messageId, String sender, String subject, String instance, MailTexts.Text t, String dedupe)
             throws IOException {
-        MailClaims.Result r = claims.claim(key, MailClaims.WHOLE_MAIL, messageId, sender, subject, fileName, null, instance, properties.claimTimeout());
+        MailClaims.Result r = claims.claim(key, MailClaims.WHOLE_MAIL, messageId, sender, subject, null, null, instance, properties.claimTimeout());
         if (r.state() != MailClaims.State.OWNED) {
             return r.state() == MailClaims.State.DONE;
         }
-        delivery.enqueue(new DeliveryService.Message("mail-refusal", QUEUE, "-", "mail-" + r.claim().id(), sender, null, t.subject(), t.body(),
+        delivery.enqueue(new DeliveryService.Message("mail-refusal", QUEUE, "-", dedupe != null ? dedupe : "mail-" + r.claim().id(), sender, null, t.subject(), t.body(),
                 List.of()));
         claims.done(r.claim(), "refused", null);
         return true;
@@ -375,10 +397,9 @@ public class MailIntake {
     private boolean automatic(Message m, String sender) throws MessagingException {
         String[] auto = m.getHeader("Auto-Submitted");
         String[] precedence = m.getHeader("Precedence");
-        Set<String> own = new LinkedHashSet<>(List.of(deliveryProperties.from().toLowerCase(Locale.ROOT)));
         return (auto != null && !auto[0].strip().equalsIgnoreCase("no"))
                 || (precedence != null && precedence[0].strip().toLowerCase(Locale.ROOT).matches("bulk|junk|list"))
-                || own.contains(sender) || sender.startsWith("mailer-daemon@") || sender.startsWith("postmaster@");
+                || sender.equalsIgnoreCase(deliveryProperties.from()) || sender.startsWith("mailer-daemon@") || sender.startsWith("postmaster@");
     }
 
     private static String sender(Message m) throws MessagingException {
