@@ -31,6 +31,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.Status;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -55,6 +56,9 @@ class MailIntakeTest {
 
     static {
         MAIL.start();
+        // Pollers keep their connection while an ingest runs (seconds on a loaded machine): no idle cut-off here.
+        MAIL.getImap().setClientSocketTimeout(600_000);
+        MAIL.getSmtp().setClientSocketTimeout(600_000);
         MAIL.setUser(INTAKE, INTAKE, "intake-secret");
     }
 
@@ -78,7 +82,6 @@ class MailIntakeTest {
     JdbcTemplate jdbc;
 
     Path forms;
-    Store store;
 
     @BeforeAll
     void catalogAndContacts() throws Exception {
@@ -91,12 +94,23 @@ class MailIntakeTest {
         for (String unit : List.of("140200", "140300", "140500")) {
             delivery.addContact(unit, "综合统计员", "multi@example.gov.cn", "test");
         }
-        store = MailFixtures.connect("127.0.0.1", MAIL.getImap().getPort(), INTAKE, "intake-secret");
+    }
+
+    /** IMAP APPEND into the intake mailbox, as the mail server delivers (a connection of its own each time). */
+    static void deliver(MimeMessage... mails) throws Exception {
+        try (Store store = MailFixtures.connect("127.0.0.1", MAIL.getImap().getPort(), INTAKE, "intake-secret")) {
+            deliver(mails);
+        }
+    }
+
+    static int inFolder(String folder) throws Exception {
+        try (Store store = MailFixtures.connect("127.0.0.1", MAIL.getImap().getPort(), INTAKE, "intake-secret")) {
+            return inFolder(folder);
+        }
     }
 
     @AfterAll
-    void stop() throws Exception {
-        store.close();
+    void stop() {
         MAIL.stop();
     }
 
@@ -119,7 +133,7 @@ class MailIntakeTest {
         Path file = form("140400");
         String name = "长治市2025年第四季度监测季报.xlsx";
         MimeMessage mail = MailFixtures.mail(sender, INTAKE, "报送：长治市2025年第四季度监测季报", MailFixtures.Naming.RFC2231, List.of(file), List.of(name));
-        MailFixtures.append(store, "INBOX", mail);
+        deliver(mail);
 
         MailIntake.Summary first = intake.poll();
         assertThat(first.accepted()).as(first.toString()).isEqualTo(1);
@@ -143,13 +157,13 @@ class MailIntakeTest {
         assertThat(String.join(" ", files.get(0).getHeader("Content-Disposition"))).contains("filename*=UTF-8''"); // RFC 2231
         assertThat(files.get(0).getFileName()).contains("回执").endsWith(".xlsx");
         assertThat(files.get(0).getInputStream().readNBytes(2)).isEqualTo(new byte[] {'P', 'K'});
-        assertThat(MailFixtures.count(store, "INBOX")).isZero();
-        assertThat(MailFixtures.count(store, properties.processedFolder())).isGreaterThanOrEqualTo(1);
+        assertThat(inFolder("INBOX")).isZero();
+        assertThat(inFolder(properties.processedFolder())).isGreaterThanOrEqualTo(1);
 
         // The same mail again (a client that sent twice, a server that delivered twice): nothing changes.
         int claims = jdbc.queryForObject("SELECT COUNT(*) FROM ops_mail_intake", Integer.class);
         int deliveries = jdbc.queryForObject("SELECT COUNT(*) FROM ops_delivery_log", Integer.class);
-        MailFixtures.append(store, "INBOX", mail);
+        deliver(mail);
         MailIntake.Summary again = intake.poll();
         assertThat(again.mails()).isEqualTo(1);
         assertThat(again.files()).as(again.toString()).isZero();
@@ -157,14 +171,14 @@ class MailIntakeTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ops_mail_intake", Integer.class)).isEqualTo(claims);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ops_delivery_log", Integer.class)).isEqualTo(deliveries);
         assertThat(replies(sender)).hasSize(1);
-        assertThat(MailFixtures.count(store, "INBOX")).isZero();
+        assertThat(inFolder("INBOX")).isZero();
     }
 
     @Test
     void anUnknownSenderIsRefusedPolitelyAndNothingIsLoaded() throws Exception {
         Path file = form("140600");
         String stranger = "someone@example.com";
-        MailFixtures.append(store, "INBOX", MailFixtures.mail(stranger, INTAKE, "临汾市报表", MailFixtures.Naming.RFC2047, file));
+        deliver(MailFixtures.mail(stranger, INTAKE, "临汾市报表", MailFixtures.Naming.RFC2047, file));
         int before = jdbc.queryForObject("SELECT COUNT(*) FROM ops_submission", Integer.class);
         MailIntake.Summary s = intake.poll();
         assertThat(s.refused()).as(s.toString()).isEqualTo(1);
@@ -173,7 +187,7 @@ class MailIntakeTest {
         assertThat(replies).hasSize(1);
         assertThat(replies.get(0).getSubject()).isEqualTo("【振兴监测】邮件未处理：发件人不是填报单位登记的联系人");
         assertThat(MailFixtures.text(replies.get(0))).contains("《临汾市报表》", stranger, "没有处理，也没有入库", "登记为本单位联系人");
-        assertThat(MailFixtures.count(store, "INBOX")).isZero();
+        assertThat(inFolder("INBOX")).isZero();
     }
 
     @Test
@@ -188,8 +202,7 @@ class MailIntakeTest {
         Files.write(big, noise);
         Path encrypted = HostileFiles.encrypted(dir);
         Path jump = samples.generateWithJump(PERIOD, Files.createDirectories(dir.resolve("jump")), "140400", "140423", "FYP14-B18", 1.6, null);
-        MailFixtures.append(store, "INBOX",
-                MailFixtures.mail(sender, INTAKE, "无附件", MailFixtures.Naming.RFC2231),
+        deliver(MailFixtures.mail(sender, INTAKE, "无附件", MailFixtures.Naming.RFC2231),
                 MailFixtures.mail(sender, INTAKE, "压缩包", MailFixtures.Naming.RFC2231, zip),
                 MailFixtures.mail(sender, INTAKE, "带宏", MailFixtures.Naming.RFC2047, List.of(xlsm), List.of("晋中市季报.xlsm")),
                 MailFixtures.mail(sender, INTAKE, "太大", MailFixtures.Naming.RFC2231, big),
@@ -230,7 +243,7 @@ class MailIntakeTest {
         }
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ops_submission WHERE status = 'accepted' AND submitted_by = ?", Integer.class, sender))
                 .isZero();
-        assertThat(MailFixtures.count(store, "INBOX")).isZero();
+        assertThat(inFolder("INBOX")).isZero();
     }
 
     @Test
@@ -238,7 +251,7 @@ class MailIntakeTest {
         String sender = "multi@example.gov.cn";
         List<Path> files = List.of(form("140200"), form("140300"), form("140500"));
         for (Path f : files) {
-            MailFixtures.append(store, "INBOX", MailFixtures.mail(sender, INTAKE, "报表 " + f.getFileName(), MailFixtures.Naming.RFC2231, f));
+            deliver(MailFixtures.mail(sender, INTAKE, "报表 " + f.getFileName(), MailFixtures.Naming.RFC2231, f));
         }
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
@@ -258,14 +271,14 @@ class MailIntakeTest {
         assertThat(jdbc.queryForList("SELECT u.unit_code FROM ops_submission s JOIN dim_reporting_unit u ON u.unit_key = s.unit_key "
                 + "WHERE s.submitted_by = ? AND s.status = 'accepted'", String.class, sender)).containsExactlyInAnyOrder("140200", "140300", "140500");
         assertThat(replies(sender)).hasSize(3).allSatisfy(r -> assertThat(r.getSubject()).startsWith("【振兴监测】报表已接收："));
-        assertThat(MailFixtures.count(store, "INBOX")).isZero();
+        assertThat(inFolder("INBOX")).isZero();
     }
 
     @Test
     void aCrashBetweenIngestAndMarkingTheMailNeitherLosesNorDoublesTheFile() throws Exception {
         String sender = "ty@taiyuan.example.gov.cn";
         Path file = form("140100");
-        MailFixtures.append(store, "INBOX", MailFixtures.mail(sender, INTAKE, "太原市季报", MailFixtures.Naming.RFC2231, file));
+        deliver(MailFixtures.mail(sender, INTAKE, "太原市季报", MailFixtures.Naming.RFC2231, file));
         System.setProperty(FaultPoint.FAIL_PROPERTY, "mail-intake.after-ingest");
         try {
             MailIntake.Summary crashed = intake.poll();
@@ -275,7 +288,7 @@ class MailIntakeTest {
         }
         assertThat(submissions(file)).isEqualTo(1); // ingested, but neither answered nor moved
         assertThat(replies(sender)).isEmpty();
-        assertThat(MailFixtures.count(store, "INBOX")).isEqualTo(1);
+        assertThat(inFolder("INBOX")).isEqualTo(1);
 
         // Right away another poll finds the claim held (its owner may still be working) and leaves the mail.
         assertThat(intake.poll().left()).isEqualTo(1);
@@ -287,7 +300,7 @@ class MailIntakeTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ops_submission WHERE file_sha256 = ? AND status = 'accepted'", Integer.class,
                 Checksums.sha256(file))).isEqualTo(1);
         assertThat(replies(sender)).hasSize(1).allSatisfy(r -> assertThat(r.getSubject()).isEqualTo("【振兴监测】报表已接收：" + file.getFileName()));
-        assertThat(MailFixtures.count(store, "INBOX")).isZero();
+        assertThat(inFolder("INBOX")).isZero();
         assertThat(intake.poll().mails()).isZero();
     }
 
@@ -299,13 +312,13 @@ class MailIntakeTest {
         for (int i = 0; i < n; i++) {
             bomb[i] = MailFixtures.mail(bomber, INTAKE, "第" + i + "封", MailFixtures.Naming.RFC2231);
         }
-        MailFixtures.append(store, "INBOX", bomb);
+        deliver(bomb);
         MailIntake.Summary s = intake.poll();
         assertThat(s.mails()).as(s.toString()).isEqualTo(n);
         assertThat(s.refused()).isEqualTo(n);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ops_mail_intake WHERE sender = ?", Integer.class, bomber)).isEqualTo(n);
         assertThat(replies(bomber)).hasSize(1);
-        assertThat(MailFixtures.count(store, "INBOX")).isZero();
+        assertThat(inFolder("INBOX")).isZero();
     }
 
     @Test
@@ -317,5 +330,11 @@ class MailIntakeTest {
         Health down = new MailboxHealth(wrongPassword).health();
         assertThat(down.getStatus()).isEqualTo(Status.DOWN);
         assertThat(down.getDetails().get("error").toString()).contains("AuthenticationFailedException");
+
+        // Only with intake configured: otherwise there is no mailbox health at all.
+        ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(MailboxHealth.class)
+                .withBean(MailIntakeProperties.class, () -> properties);
+        runner.run(context -> assertThat(context).doesNotHaveBean(MailboxHealth.class));
+        runner.withPropertyValues("zhenxing.mail-intake.host=127.0.0.1").run(context -> assertThat(context).hasSingleBean(MailboxHealth.class));
     }
 }
