@@ -99,13 +99,13 @@ class MailIntakeTest {
     /** IMAP APPEND into the intake mailbox, as the mail server delivers (a connection of its own each time). */
     static void deliver(MimeMessage... mails) throws Exception {
         try (Store store = MailFixtures.connect("127.0.0.1", MAIL.getImap().getPort(), INTAKE, "intake-secret")) {
-            deliver(mails);
+            MailFixtures.append(store, "INBOX", mails);
         }
     }
 
     static int inFolder(String folder) throws Exception {
         try (Store store = MailFixtures.connect("127.0.0.1", MAIL.getImap().getPort(), INTAKE, "intake-secret")) {
-            return inFolder(folder);
+            return MailFixtures.count(store, folder);
         }
     }
 
