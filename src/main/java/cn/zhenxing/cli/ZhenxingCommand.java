@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         version = "Zhenxing 0.1.0",
         description = "Progress monitoring warehouse for Shanxi's old-area revitalization and Yellow River plans.",
-        subcommands = {AuditCommand.class, BenchCommand.class, CatalogCommand.class, DbCommand.class, DemoCommand.class, IngestCommand.class, SubmissionsCommand.class, MartsCommand.class, ProgressCommand.class, ReportCommand.class, SamplesCommand.class, SchedulesCommand.class, ReviewCommand.class, ServeCommand.class, UsersCommand.class, TemplateCommand.class, FilesCommand.class},
+        subcommands = {AuditCommand.class, BenchCommand.class, CatalogCommand.class, DbCommand.class, DemoCommand.class, IngestCommand.class, SubmissionsCommand.class, MartsCommand.class, ProgressCommand.class, ReportCommand.class, SamplesCommand.class, SchedulesCommand.class, ReviewCommand.class, ServeCommand.class, UsersCommand.class, TemplateCommand.class, FilesCommand.class, MailCommand.class},
         footer = {"", "Database: SPRING_DATASOURCE_URL/_USERNAME/_PASSWORD, or the embedded MariaDB under ./data when unset.",
                 "Spring Boot properties work with every command: --server.port=18080, --spring.datasource.url=jdbc:mysql://..."})
 public class ZhenxingCommand implements Runnable {

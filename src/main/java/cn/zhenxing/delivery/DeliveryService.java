@@ -2,7 +2,16 @@ package cn.zhenxing.delivery;
 
 import cn.zhenxing.warehouse.Checksums;
 import cn.zhenxing.warehouse.SqlFile;
+import jakarta.activation.DataHandler;
+import jakarta.activation.FileDataSource;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
+import jakarta.mail.internet.ContentDisposition;
+import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.internet.ParameterList;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -16,7 +25,6 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -127,11 +135,33 @@ public class DeliveryService {
         helper.setText((String) row.get("body"), false);
         if (attachments != null) {
             for (String path : attachments.split("\n")) {
-                Path file = Path.of(path);
-                helper.addAttachment(file.getFileName().toString(), new FileSystemResource(file));
+                helper.getMimeMultipart().addBodyPart(attachment(Path.of(path)));
             }
         }
         sender.send(message);
+    }
+
+    /**
+     * An attachment whose (Chinese) name every client reads: RFC 2231 {@code filename*=UTF-8''...} in
+     * Content-Disposition, and RFC 2047 in Content-Type's {@code name} for older clients (Outlook). Set
+     * explicitly in UTF-8: Jakarta Mail's default would follow the JVM's file.encoding.
+     */
+    static MimeBodyPart attachment(Path file) throws MessagingException, IOException {
+        String name = file.getFileName().toString();
+        MimeBodyPart part = new MimeBodyPart();
+        part.setDataHandler(new DataHandler(new FileDataSource(file.toFile())));
+        String type = name.endsWith(".pdf") ? "application/pdf"
+                : name.endsWith(".xlsx") ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "application/octet-stream";
+        ParameterList typeParams = new ParameterList();
+        typeParams.set("name", MimeUtility.encodeText(name, "UTF-8", "B"));
+        part.setHeader("Content-Type", new ContentType(type.substring(0, type.indexOf('/')), type.substring(type.indexOf('/') + 1), typeParams).toString());
+        ContentDisposition disposition = new ContentDisposition(Part.ATTACHMENT);
+        ParameterList dispositionParams = new ParameterList();
+        dispositionParams.set("filename", name, "UTF-8");
+        disposition.setParameterList(dispositionParams);
+        part.setHeader("Content-Disposition", disposition.toString());
+        part.setHeader("Content-Transfer-Encoding", "base64");
+        return part;
     }
 
     /** Unit contacts kept in the warehouse: name, email, unit_code. */

@@ -104,6 +104,52 @@ public class MailTexts {
                         + "“错误清单”工作表逐条说明了位置和修改方法。请修改后重新报送。" + SIGNATURE);
     }
 
+    /** Mail intake: the sender is no contact of any reporting unit; nothing was loaded. */
+    public Text mailUnknownSender(String sender, String subject) {
+        return new Text("【振兴监测】邮件未处理：发件人不是填报单位登记的联系人",
+                "您好：\n\n我们收到了您发送的邮件《" + subject + "》。发件地址 " + sender + " 不是任何填报单位登记的联系人，"
+                        + "为防止他人代报，邮件中的报表没有处理，也没有入库。\n\n如您是填报单位的统计人员，请联系省发展改革委，"
+                        + "在报送系统中把您的邮箱登记为本单位联系人后重新发送；也可以登录报送系统直接上传报表。" + SIGNATURE);
+    }
+
+    /** Mail intake: what in the mail could not be taken (no form attached, a .zip, an .xlsm, an oversized file), one line each. */
+    public Text mailRefused(String name, String subject, List<String> reasons, boolean otherFilesProcessed) {
+        StringBuilder body = new StringBuilder(name).append("：\n\n您发送的邮件《").append(subject).append("》")
+                .append(otherFilesProcessed ? "中有附件未被接收" : "未被接收").append("：\n");
+        for (int i = 0; i < reasons.size(); i++) {
+            body.append(i + 1).append(". ").append(reasons.get(i)).append('\n');
+        }
+        body.append(otherFilesProcessed ? "\n其他附件的处理结果另见回执邮件。" : "\n邮件中的内容均未入库。")
+                .append("请把填好的报表（Excel工作簿 .xlsx 或 .xls，每个不超过规定大小，不要压缩、不要加密）作为附件重新发送到本邮箱。")
+                .append(SIGNATURE);
+        return new Text("【振兴监测】邮件附件未被接收：" + subject, body.toString());
+    }
+
+    /**
+     * Mail intake: the answer to one attached form, as the inbox and the portal answer (回执 or the feedback
+     * workbook), with the findings of a rejected file in the body so that they can be read without Excel.
+     */
+    public Text mailFileDecided(String name, String period, String fileName, String status, long errors, Integer version, List<String> findings) {
+        if (status.equals("DUPLICATE")) {
+            return new Text("【振兴监测】重复报送，未重复计入：" + fileName,
+                    name + "：\n\n您发送的" + fileName + "与此前已接收的" + periodLabel(period) + "报表（第" + version + "版）内容完全相同，"
+                            + "本次未重复计入。如需更正数据，请修改后重新发送。" + SIGNATURE);
+        }
+        Text receipt = receipt(name, period, fileName, status.equals("ACCEPTED"), errors, version);
+        if (status.equals("ACCEPTED") || findings.isEmpty()) {
+            return receipt;
+        }
+        int shown = Math.min(findings.size(), 30);
+        StringBuilder body = new StringBuilder(receipt.body().substring(0, receipt.body().length() - SIGNATURE.length())).append("\n\n错误清单：\n");
+        for (int i = 0; i < shown; i++) {
+            body.append(i + 1).append(". ").append(findings.get(i)).append('\n');
+        }
+        if (findings.size() > shown) {
+            body.append("……另有").append(findings.size() - shown).append("条，见附件“错误清单”工作表。\n");
+        }
+        return new Text(receipt.subject(), body.append(SIGNATURE).toString());
+    }
+
     /** 退回 in the review round: the reviewer's 审核意见, and what to do (the version's feedback workbook is attached). */
     public Text returnedInReview(String unitName, String period, int version, String reviewerUnit, String reviewerName, String reasonZh) {
         String label = periodLabel(period);

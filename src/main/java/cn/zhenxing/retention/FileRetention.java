@@ -23,7 +23,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * The retention policy for received files: what under the inbox's processed/, rejected/ and feedback/
- * folders and the portal's uploads may go, and pruning it. A file goes only when nothing accepted
+ * folders, the portal's uploads and mail attachments may go, and pruning it. A file goes only when nothing accepted
  * needs it: a rejected submission's file and feedback after {@code rejected-days}, or an unregistered
  * copy of bytes that an accepted submission keeps elsewhere after {@code duplicate-days}.
  */
@@ -84,7 +84,8 @@ public class FileRetention {
         this.jdbc = jdbc;
         this.policy = policy;
         this.roots = Stream.of(submission.processed(), submission.rejected(), submission.feedback(),
-                zhenxing.dataDir().resolve("portal").resolve("uploads")).map(FileRetention::normal).toList();
+                zhenxing.dataDir().resolve("portal").resolve("uploads"), zhenxing.dataDir().resolve("mail").resolve("attachments"))
+                .map(FileRetention::normal).toList();
     }
 
     /** What pruning at {@code now} would delete, and what it keeps by reason. Reads only. */

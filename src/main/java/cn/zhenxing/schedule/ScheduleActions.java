@@ -8,6 +8,7 @@ import cn.zhenxing.calendar.ReportingCalendar;
 import cn.zhenxing.delivery.DeliveryService;
 import cn.zhenxing.delivery.MailTexts;
 import cn.zhenxing.ingest.IngestService;
+import cn.zhenxing.mailin.MailIntake;
 import cn.zhenxing.mart.MartRefresher;
 import cn.zhenxing.report.ReportFile;
 import cn.zhenxing.report.ReportName;
@@ -46,11 +47,13 @@ public class ScheduleActions {
     private final ReviewService review;
     private final PortalUsers users;
     private final FileRetention retention;
+    private final MailIntake mailIntake;
 
     public ScheduleActions(IngestService ingest, MartRefresher marts, ReportService reports, DeliveryService delivery, MailTexts texts, ReportingCalendar calendar,
                            ReportProperties reportFolders, ZhenxingProperties zhenxing, BackupService backups, ReviewService review, PortalUsers users,
-                           FileRetention retention) {
+                           FileRetention retention, MailIntake mailIntake) {
         this.retention = retention;
+        this.mailIntake = mailIntake;
         this.review = review;
         this.users = users;
         this.backups = backups;
@@ -82,6 +85,7 @@ public class ScheduleActions {
             case BACKUP -> backup(d, fireTime, period, recipients);
             case REVIEW_REMINDER -> reviewReminders(d, today);
             case FILES_PRUNE -> filesPruned(d, fireTime);
+            case MAIL_POLL -> mailIntake.poll().toString();
         };
     }
 

@@ -26,7 +26,8 @@ public record ScheduleDefinition(String name, String description, String cron, S
         DELIVER_PENDING("deliver-pending", false, "重发未发出的邮件"),
         BACKUP("backup", true, "备份数据仓库"),
         REVIEW_REMINDER("review-reminder", true, "提醒审核员处理待审报表"),
-        FILES_PRUNE("files-prune", true, "清理超过保留期限的报表文件");
+        FILES_PRUNE("files-prune", true, "清理超过保留期限的报表文件"),
+        MAIL_POLL("mail-poll", false, "接收邮箱中的报表并回执");
 
         final String code;
         /** Default misfire policy: run once after downtime, or wait for the next fire time. */

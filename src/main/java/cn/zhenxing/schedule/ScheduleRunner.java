@@ -55,7 +55,8 @@ public class ScheduleRunner {
         if (definition == null) {
             throw new IllegalArgumentException("No schedule '" + name + "' in " + loaded.source());
         }
-        if (definition.kind() == ScheduleDefinition.Kind.INBOX_POLL || definition.kind() == ScheduleDefinition.Kind.DELIVER_PENDING) {
+        if (definition.kind() == ScheduleDefinition.Kind.INBOX_POLL || definition.kind() == ScheduleDefinition.Kind.DELIVER_PENDING
+                || definition.kind() == ScheduleDefinition.Kind.MAIL_POLL) {
             return actions.run(definition, fireTime, loaded.recipients());
         }
         JobParameters parameters = new JobParametersBuilder()

@@ -79,6 +79,13 @@ class CliUsageTest {
     }
 
     @Test
+    void mailPollWithoutAMailboxSaysWhatToConfigure() {
+        Run poll = run("mail", "poll");
+        assertThat(poll.exitCode()).isEqualTo(2);
+        assertThat(poll.err()).contains("未配置报表邮箱", "zhenxing.mail-intake.host");
+    }
+
+    @Test
     void badPeriodsAreUsageErrorsThatSayWhy() {
         for (List<String> command : List.of(List.of("progress", "--period", "2025Q5"), List.of("submissions", "--period", "2025Q5"),
                 List.of("marts", "refresh", "--period", "2025Q5"), List.of("report", "--all", "--period", "2025Q5"),

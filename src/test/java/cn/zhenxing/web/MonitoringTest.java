@@ -16,6 +16,7 @@ import cn.zhenxing.schedule.Schedules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.InputStream;
@@ -69,15 +70,22 @@ import org.springframework.test.context.TestPropertySource;
 class MonitoringTest {
 
     static final String PERIOD = "2025Q3";
-    static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    /** SMTP for the mail health, IMAP for the mailbox health (the intake account of zhenxing.mail-intake). */
+    static final GreenMail SMTP = new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
 
     static {
         SMTP.start();
+        SMTP.setUser("intake@example.gov.cn", "intake@example.gov.cn", "intake-secret");
     }
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+        registry.add("zhenxing.mail-intake.host", () -> "127.0.0.1");
+        registry.add("zhenxing.mail-intake.port", () -> SMTP.getImap().getPort());
+        registry.add("zhenxing.mail-intake.security", () -> "none");
+        registry.add("zhenxing.mail-intake.username", () -> "intake@example.gov.cn");
+        registry.add("zhenxing.mail-intake.password", () -> "intake-secret");
     }
 
     @LocalManagementPort
@@ -153,6 +161,21 @@ class MonitoringTest {
         assertThat(components.path("diskSpace").path("details").path("path").asText()).contains("zhenxing_test_monitoring");
         assertThat(components.path("scheduler").path("status").asText()).isEqualTo("UP");
         assertThat(components.path("scheduler").path("details").path("state").asText()).isEqualTo("started");
+        assertThat(components.path("mailbox").path("status").asText()).isEqualTo("UP");
+        assertThat(components.path("mailbox").path("details").path("location").asText())
+                .isEqualTo("intake@example.gov.cn@127.0.0.1:" + SMTP.getImap().getPort() + "/INBOX");
+
+        // The intake account refused (removed on the server): the whole health is DOWN and says why.
+        SMTP.getUserManager().deleteUser(SMTP.getUserManager().getUser("intake@example.gov.cn"));
+        try {
+            HttpResponse<String> noMailbox = get(management, "/actuator/health");
+            assertThat(noMailbox.statusCode()).isEqualTo(503);
+            JsonNode mailbox = json.readTree(noMailbox.body()).path("components").path("mailbox");
+            assertThat(mailbox.path("status").asText()).isEqualTo("DOWN");
+            assertThat(mailbox.path("details").path("error").asText()).contains("AuthenticationFailedException");
+        } finally {
+            SMTP.setUser("intake@example.gov.cn", "intake@example.gov.cn", "intake-secret");
+        }
 
         schedules.scheduler().standby();
         try {
