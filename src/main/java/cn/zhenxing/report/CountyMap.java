@@ -100,7 +100,7 @@ final class CountyMap extends AbstractRenderer implements Graphics2DRenderable {
         g.draw(new Rectangle2D.Double(x, y + LEGEND.size() * 16, 12, 12));
         g.drawString("本区域的县（市、区）", (float) (x + 16), (float) (y + LEGEND.size() * 16 + 10));
         g.drawString("示意图：一格为一个县（市、区），", (float) x, (float) (y + LEGEND.size() * 16 + 34));
-        g.drawString("按所属市大致方位排列，", (float) x, (float) (y + LEGEND.size() * 16 + 46));
+        g.drawString("按大致地理方位排列，", (float) x, (float) (y + LEGEND.size() * 16 + 46));
         g.drawString("不表示行政区域界线。", (float) x, (float) (y + LEGEND.size() * 16 + 58));
     }
 }
