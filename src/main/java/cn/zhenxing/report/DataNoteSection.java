@@ -31,22 +31,21 @@ class DataNoteSection {
         this.audit = audit;
     }
 
-    /** The document with its cover: title, edition, period, issuer and today's date. */
-    static ReportDocument document(ReportName name, String edition, Quarter q, List<Section> sections) {
-        LocalDate today = LocalDate.now();
+    /** The document with its cover: title, edition, period, issuer and the report date. */
+    static ReportDocument document(ReportName name, String edition, Quarter q, LocalDate reportDate, List<Section> sections) {
         return new ReportDocument(name, name.titleZh(), edition, q.code(), q.labelZh(), ISSUER,
-                Sentences.date(today), sections);
+                Sentences.date(reportDate), sections);
     }
 
-    Section dataNote(Quarter q, List<String> cities, Indicators indicators, List<String> scopes) {
-        return dataNote(q, cities, indicators, scopes, null);
+    Section dataNote(Quarter q, LocalDate reportDate, List<String> cities, Indicators indicators, List<String> scopes) {
+        return dataNote(q, reportDate, cities, indicators, scopes, null);
     }
 
     /** @param indicators null for a report without indicators; @param scopes the first one's 无目标 count is stated */
-    Section dataNote(Quarter q, List<String> cities, Indicators indicators, List<String> scopes, String extra) {
+    Section dataNote(Quarter q, LocalDate reportDate, List<String> cities, Indicators indicators, List<String> scopes, String extra) {
         LocalDateTime asOf = queries.value("asOf", q, Map.of(), LocalDateTime.class);
         Map<String, Object> versions = queries.one("versionsIncluded", q, Map.of());
-        StringBuilder text = new StringBuilder();
+        StringBuilder text = new StringBuilder("报告日期").append(Sentences.date(reportDate)).append("，逾期天数等时长均计算至该日。");
         if (asOf == null) {
             text.append("本期尚未收到任何已接收的报表，以下各表均无数据（不以零值代替）。");
         } else {
@@ -55,7 +54,7 @@ class DataNoteSection {
         }
         List<String> missing = new ArrayList<>();
         List<String> late = new ArrayList<>();
-        for (Map<String, Object> u : queries.list("completeness", q, Map.of("cities", ReportQueries.withProvince(cities)))) {
+        for (Map<String, Object> u : queries.completeness(q, reportDate, cities)) {
             String status = (String) u.get("status_zh");
             if (status.equals("未报送") || status.equals("已退回")) {
                 missing.add((String) u.get("unit_name"));

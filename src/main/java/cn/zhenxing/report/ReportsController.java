@@ -129,7 +129,7 @@ class ReportsController {
     @PostMapping("/admin/reports")
     String runReports(@RequestParam Quarter period, RedirectAttributes flash) throws Exception {
         refresher.refresh(period.code(), "full", "admin report run");
-        int written = reports.renderQuarter(List.of(ReportName.values()), period.code(), files.dir(period.code())).size();
+        int written = reports.renderQuarter(List.of(ReportName.values()), period.code(), null, files.dir(period.code())).size();
         flash.addFlashAttribute("message", "已重新生成" + period.labelZh() + "的报告（含各市版，共 " + written + " 个文件）。");
         return "redirect:/admin?period=" + period;
     }

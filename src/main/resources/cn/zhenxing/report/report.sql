@@ -107,8 +107,15 @@ FROM mart_project_progress v JOIN dim_period p ON p.period_key = v.period_key
 WHERE v.period_key = :p AND v.city_code IN (:cities) AND COALESCE(v.category, 'other') IN (:categories) AND (v.is_stalled OR v.is_lagging)
 ORDER BY v.is_stalled DESC, v.annual_completion IS NULL, v.annual_completion, v.project_code, v.unit_code;
 
+-- Each unit's reporting status as of the report date (:reportDate, ReportingCalendar.reportDate): the mart
+-- counts a unit with nothing accepted as 未报送 and its days overdue to the day of the refresh; a report
+-- counts them to its own date, so re-rendering a quarter later does not make 盂县 more overdue.
 -- name: completeness
-SELECT c.unit_code, c.unit_name, c.deadline, c.status_zh, c.first_accepted_received_at, c.first_received_at, c.days_late,
+SELECT c.unit_code, c.unit_name, c.deadline,
+       CASE WHEN c.status_zh IN ('未报送', '未到期') THEN IF(:reportDate > c.deadline, '未报送', '未到期') ELSE c.status_zh END AS status_zh,
+       c.first_accepted_received_at, c.first_received_at,
+       CASE WHEN c.first_accepted_received_at IS NOT NULL THEN c.days_late
+            WHEN :reportDate > c.deadline THEN DATEDIFF(:reportDate, c.deadline) END AS days_late,
        c.rejected_count, c.versions, c.city_code
 FROM mart_submission_completeness c
 WHERE c.period_key = :p AND c.city_code IN (:cities)

@@ -333,6 +333,59 @@ class SummaryPageTest {
         return rows;
     }
 
+    /** The days overdue of the unit that never reported, as printed in the completeness sheet of a rendered XLSX. */
+    static int daysOverdueInSheet(Path xlsx, String unit) throws Exception {
+        try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            for (Row row : wb.getSheet("报送情况")) {
+                if (row.getCell(0) != null && unit.equals(row.getCell(0).getStringCellValue())) {
+                    assertThat(row.getCell(2).getStringCellValue()).isEqualTo("未报送");
+                    return (int) row.getCell(4).getNumericCellValue();
+                }
+            }
+        }
+        throw new AssertionError(unit + " not in the sheet");
+    }
+
+    @Test
+    void durationsCountToTheReportDateNotToTheRefreshOrToday() throws Exception {
+        String unit = jdbc.queryForObject("SELECT name_zh FROM dim_reporting_unit WHERE unit_code = ?", String.class, ReportTest.MISSING_UNIT);
+        java.time.LocalDate deadline = jdbc.queryForObject("SELECT deadline FROM mart_submission_completeness WHERE period_key = ? AND unit_code = ?",
+                java.time.LocalDate.class, P, ReportTest.MISSING_UNIT);
+        Integer martDays = jdbc.queryForObject("SELECT days_late FROM mart_submission_completeness WHERE period_key = ? AND unit_code = ?",
+                Integer.class, P, ReportTest.MISSING_UNIT);
+        // The calendar's report date of 2025Q3: 20 days after the quarter (2025-10-20), later than its deadline.
+        assertThat(calendar.reportDate(cn.zhenxing.warehouse.Quarter.parse(PERIOD), java.time.LocalDate.of(2026, 12, 1)))
+                .isEqualTo(java.time.LocalDate.of(2025, 10, 20));
+        assertThat(calendar.reportDate(cn.zhenxing.warehouse.Quarter.parse(PERIOD), java.time.LocalDate.of(2025, 10, 18)))
+                .as("rendered early: counted to the day it is rendered").isEqualTo(java.time.LocalDate.of(2025, 10, 18));
+        for (java.time.LocalDate asOf : List.of(java.time.LocalDate.of(2025, 10, 20), java.time.LocalDate.of(2025, 11, 4))) {
+            Path dir = OUT.resolve("as-of-" + asOf);
+            reports.render(ReportName.COMPLETENESS, PERIOD, null, List.of("pdf", "xlsx"), asOf, dir);
+            reports.render(ReportName.REVITALIZATION, PERIOD, null, List.of("pdf"), asOf, dir);
+            int days = (int) java.time.temporal.ChronoUnit.DAYS.between(deadline, asOf);
+            assertThat(days).as("as of " + asOf).isPositive().isNotEqualTo(martDays);
+            String date = asOf.getYear() + "年" + asOf.getMonthValue() + "月" + asOf.getDayOfMonth() + "日";
+            assertThat(daysOverdueInSheet(dir.resolve("completeness-" + PERIOD + ".xlsx"), unit)).isEqualTo(days);
+            try (PDDocument doc = Loader.loadPDF(dir.resolve("revitalization-" + PERIOD + ".pdf").toFile())) {
+                PDFTextStripper stripper = new PDFTextStripper();
+                stripper.setEndPage(1);
+                assertThat(stripper.getText(doc).replaceAll("\\s", "")).as("cover").contains(date);
+                stripper.setStartPage(2);
+                stripper.setEndPage(3);
+                String summaryAndNote = stripper.getText(doc).replaceAll("\\s", "");
+                assertThat(summaryAndNote).contains(unit + "（逾期" + days + "天）").contains("报告日期" + date + "，逾期天数等时长均计算至该日");
+            }
+        }
+        // Without a date, a render speaks of the calendar's report date, whenever it runs.
+        Path dir = OUT.resolve("as-of-calendar");
+        reports.render(ReportName.COMPLETENESS, PERIOD, null, List.of("xlsx"), dir);
+        assertThat(daysOverdueInSheet(dir.resolve("completeness-" + PERIOD + ".xlsx"), unit))
+                .isEqualTo((int) java.time.temporal.ChronoUnit.DAYS.between(deadline, java.time.LocalDate.of(2025, 10, 20)));
+    }
+
+    @Autowired
+    cn.zhenxing.calendar.ReportingCalendar calendar;
+
     @Test
     void downloadsHaveChineseNamesTheFilesOnDiskKeepTheirs() {
         ReportFile province = new ReportFile(ReportName.REVITALIZATION, cn.zhenxing.warehouse.Quarter.parse("2025Q4"), null, "pdf");
