@@ -36,6 +36,13 @@ WHERE m.period_key = :p AND m.scope_code = :scope AND m.plan_code IN (:plans) AN
 ORDER BY FIELD(m.status_zh, '严重滞后', '滞后', '数据不全', '无数据', '正常推进', '达标') = 0, FIELD(m.status_zh, '严重滞后', '滞后', '数据不全', '无数据', '正常推进', '达标'),
          m.path_ratio, m.plan_code, m.indicator_key;
 
+-- The same selection as indicatorRows over the quarters :from to :p, oldest first (the portal's trend per indicator).
+-- name: indicatorTrend
+SELECT m.indicator_code, m.period_code, m.value, m.status_zh
+FROM mart_indicator_progress m
+WHERE m.period_key BETWEEN :from AND :p AND m.scope_code = :scope AND m.plan_code IN (:plans) AND m.indicator_code REGEXP :codes
+ORDER BY m.indicator_code, m.period_key;
+
 -- name: statusCounts
 SELECT m.scope_code, m.scope_name, m.status_zh, COUNT(*) AS n
 FROM mart_indicator_progress m

@@ -271,7 +271,7 @@ class SummaryPageTest {
     /** The portal's rows for a scope, as the page's model holds them. */
     List<Map<String, Object>> portal(PortalUser user, String scope) {
         ExtendedModelMap model = new ExtendedModelMap();
-        controller.progress(user, scope, null, null, PERIOD, null, model);
+        controller.progress(user, scope, null, null, PERIOD, null, null, model);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> rows = (List<Map<String, Object>>) model.get("rows");
         return rows;
@@ -316,7 +316,7 @@ class SummaryPageTest {
         // A leader of one city opens the page on that city.
         PortalUser changzhi = new PortalUser("cz", "x", "长治市领导", null, PortalUser.Role.LEADER, null, "140400", true);
         ExtendedModelMap model = new ExtendedModelMap();
-        controller.progress(changzhi, null, null, null, PERIOD, null, model);
+        controller.progress(changzhi, null, null, null, PERIOD, null, null, model);
         assertThat(model.get("scope")).asString().contains("140400");
         assertThat(portalRows(portal(changzhi, null))).isEqualTo(portalRows(portal(leader, "region:140400")));
         // The status filter keeps that status only.
@@ -326,7 +326,7 @@ class SummaryPageTest {
 
     List<Map<String, Object>> filtered(PortalUser user, String status) {
         ExtendedModelMap model = new ExtendedModelMap();
-        controller.progress(user, "area:TAIHANG_OLD_AREA", null, null, PERIOD, status, model);
+        controller.progress(user, "area:TAIHANG_OLD_AREA", null, null, PERIOD, status, null, model);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> rows = (List<Map<String, Object>>) model.get("rows");
         assertThat(rows).allMatch(r -> status.equals(r.get("status_zh")));
@@ -361,12 +361,12 @@ class SummaryPageTest {
         for (java.time.LocalDate asOf : List.of(java.time.LocalDate.of(2025, 10, 20), java.time.LocalDate.of(2025, 11, 4))) {
             Path dir = OUT.resolve("as-of-" + asOf);
             reports.render(ReportName.COMPLETENESS, PERIOD, null, List.of("pdf", "xlsx"), asOf, dir);
-            reports.render(ReportName.REVITALIZATION, PERIOD, null, List.of("pdf"), asOf, dir);
+            reports.render(ReportName.YELLOW_RIVER, PERIOD, null, List.of("pdf"), asOf, dir);
             int days = (int) java.time.temporal.ChronoUnit.DAYS.between(deadline, asOf);
             assertThat(days).as("as of " + asOf).isPositive().isNotEqualTo(martDays);
             String date = asOf.getYear() + "年" + asOf.getMonthValue() + "月" + asOf.getDayOfMonth() + "日";
             assertThat(daysOverdueInSheet(dir.resolve("completeness-" + PERIOD + ".xlsx"), unit)).isEqualTo(days);
-            try (PDDocument doc = Loader.loadPDF(dir.resolve("revitalization-" + PERIOD + ".pdf").toFile())) {
+            try (PDDocument doc = Loader.loadPDF(dir.resolve("yellow-river-" + PERIOD + ".pdf").toFile())) {
                 PDFTextStripper stripper = new PDFTextStripper();
                 stripper.setEndPage(1);
                 assertThat(stripper.getText(doc).replaceAll("\\s", "")).as("cover").contains(date);
@@ -385,6 +385,109 @@ class SummaryPageTest {
 
     @Autowired
     cn.zhenxing.calendar.ReportingCalendar calendar;
+
+    @Autowired
+    org.springframework.web.context.WebApplicationContext web;
+
+    /** The page as a signed-in leader gets it (MockMvc over this context, so the shared warehouse stays as it is). */
+    org.springframework.test.web.servlet.MvcResult get(PortalUser user, String url) throws Exception {
+        org.springframework.test.web.servlet.MockMvc mvc = org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(web)
+                .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity()).build();
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(url)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(user)))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk()).andReturn();
+    }
+
+    /** The indicator names of the page's table, in the order shown. */
+    static List<String> names(String html) {
+        List<String> names = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<td class=\"name\">([^<]*)</td>").matcher(html);
+        while (m.find()) {
+            names.add(org.springframework.web.util.HtmlUtils.htmlUnescape(m.group(1)));
+        }
+        return names;
+    }
+
+    /** Name, value and status of each data row of the one sheet of a downloaded XLSX. */
+    static List<String> sheetRows(byte[] xlsx) throws Exception {
+        Files.createDirectories(OUT);
+        Path file = Files.createTempFile(OUT, "progress", ".xlsx");
+        Files.write(file, xlsx);
+        String sheet;
+        try (InputStream in = Files.newInputStream(file); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            assertThat(wb.getNumberOfSheets()).isEqualTo(1);
+            sheet = wb.getSheetName(0);
+        }
+        return sheetRows(file.getFileName().toString(), sheet);
+    }
+
+    @Test
+    void progressPageSortsFiltersShowsTrendsAndDownloadsWhatItShows() throws Exception {
+        PortalUser leader = new PortalUser("leader", "x", "省领导", null, PortalUser.Role.LEADER, null, null, true);
+        String base = "/reports/progress?scope=area:TAIHANG_OLD_AREA&period=" + PERIOD;
+        // Default order: the report's own (the XLSX sheet of the report), laggards first.
+        String html = get(leader, base).getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        List<String> reportNames = sheetRows("revitalization-" + PERIOD + ".xlsx", "太行革命老区").stream().map(r -> r.split("\\|")[0]).toList();
+        assertThat(names(html)).as("page = the report's sheet, in its order").containsExactlyElementsOf(reportNames);
+        assertThat(html).contains("name=\"sort\"").contains("按差距").contains("<svg").doesNotContain("<script>");
+
+        // By code: the codes in ascending order.
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> byCode = (List<Map<String, Object>>) get(leader, base + "&sort=code").getModelAndView().getModel().get("rows");
+        List<String> codes = byCode.stream().map(r -> (String) r.get("indicator_code")).toList();
+        assertThat(codes).hasSize(reportNames.size()).isSorted();
+        // By gap: the relative gap, recomputed here from value and expected value (else target), largest first.
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> byGap = (List<Map<String, Object>>) get(leader, base + "&sort=gap").getModelAndView().getModel().get("rows");
+        List<BigDecimal> gaps = new ArrayList<>();
+        for (Map<String, Object> r : byGap) {
+            BigDecimal value = (BigDecimal) r.get("value");
+            BigDecimal ref = (BigDecimal) (r.get("expected_value") != null ? r.get("expected_value") : r.get("target_value"));
+            if (value != null && ref != null && ref.signum() != 0) {
+                BigDecimal gap = "lower_better".equals(r.get("direction")) ? value.subtract(ref) : ref.subtract(value);
+                gaps.add(gap.divide(ref.abs(), 10, RoundingMode.HALF_UP));
+            } else {
+                gaps.add(null);
+            }
+        }
+        int firstNull = gaps.indexOf(null);
+        List<BigDecimal> scored = firstNull < 0 ? gaps : gaps.subList(0, firstNull);
+        assertThat(scored).hasSizeGreaterThan(3).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(gaps.subList(scored.size(), gaps.size())).as("rows without a gap last").containsOnlyNulls();
+
+        // The trend: every quarter of the year up to this one, with the mart's value, in each row's SVG title.
+        Map<String, Object> first = byCode.stream().filter(r -> r.get("value") != null).findFirst().orElseThrow();
+        List<Map<String, Object>> history = jdbc.queryForList("SELECT period_code, value FROM mart_indicator_progress WHERE scope_code = "
+                + "'TAIHANG_OLD_AREA' AND indicator_code = ? AND period_key BETWEEN 20244 AND ? ORDER BY period_key", first.get("indicator_code"), P);
+        String label = ((ProgressPage.Trend) first.get("trend")).label();
+        assertThat(history).hasSizeGreaterThanOrEqualTo(3);
+        for (Map<String, Object> h : history) {
+            String quarter = cn.zhenxing.warehouse.Quarter.parse((String) h.get("period_code")).labelZh();
+            assertThat(label).contains(quarter + (h.get("value") == null ? "无数据" : ((BigDecimal) h.get("value")).stripTrailingZeros().toPlainString()));
+        }
+        assertThat(html).contains("aria-label=\"" + org.springframework.web.util.HtmlUtils.htmlEscape(label) + "\"");
+
+        // The XLSX of what is shown: the filtered and sorted rows, the same figures, a Chinese file name.
+        String status = "严重滞后";
+        String filtered = base + "&status=" + java.net.URLEncoder.encode(status, java.nio.charset.StandardCharsets.UTF_8) + "&sort=code";
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> shown = (List<Map<String, Object>>) get(leader, filtered).getModelAndView().getModel().get("rows");
+        assertThat(shown).isNotEmpty().allMatch(r -> status.equals(r.get("status_zh")));
+        var download = get(leader, filtered.replace("/reports/progress?", "/reports/progress.xlsx?")).getResponse();
+        assertThat(download.getHeader("Content-Disposition")).contains("filename*=UTF-8''")
+                .contains(java.net.URLEncoder.encode("指标进展_太行革命老区_", java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+        assertThat(sheetRows(download.getContentAsByteArray())).containsExactlyElementsOf(portalRows(shown));
+        // And the whole list downloaded in the report's order is the report's sheet.
+        var all = get(leader, base.replace("/reports/progress?", "/reports/progress.xlsx?")).getResponse();
+        assertThat(sheetRows(all.getContentAsByteArray())).containsExactlyElementsOf(sheetRows("revitalization-" + PERIOD + ".xlsx", "太行革命老区"));
+        // A city's leader downloads the city only.
+        PortalUser changzhi = new PortalUser("cz", "x", "长治市领导", null, PortalUser.Role.LEADER, null, "140400", true);
+        org.springframework.test.web.servlet.MockMvc mvc = org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(web)
+                .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity()).build();
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(base.replace("/reports/progress?", "/reports/progress.xlsx?"))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(changzhi)))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isNotFound());
+    }
 
     @Test
     void downloadsHaveChineseNamesTheFilesOnDiskKeepTheirs() {
