@@ -28,8 +28,10 @@ class FypIndicatorsReport implements QuarterlyReport {
     private final ReportQueries queries;
     private final DataNoteSection note;
     private final SummarySection summary;
+    private final IndicatorSections indicators;
 
-    FypIndicatorsReport(ReportQueries queries, DataNoteSection note, SummarySection summary) {
+    FypIndicatorsReport(ReportQueries queries, DataNoteSection note, SummarySection summary, IndicatorSections indicators) {
+        this.indicators = indicators;
         this.summary = summary;
         this.queries = queries;
         this.note = note;
@@ -42,7 +44,7 @@ class FypIndicatorsReport implements QuarterlyReport {
 
     @Override
     public ReportDocument build(Quarter q, String regionCode, LocalDate reportDate) {
-        List<Map<String, Object>> rows = queries.list("fypLatest", q, Map.of());
+        List<Map<String, Object>> rows = indicators.bounded(queries.list("fypLatest", q, Map.of()));
         Map<String, List<IndicatorRow>> byCategory = new LinkedHashMap<>();
         Map<String, Integer> counts = new TreeMap<>();
         for (Map<String, Object> r : rows.stream().sorted(SummarySection.LAGGARDS_FIRST).toList()) {

@@ -67,6 +67,12 @@ class ReportQueries {
         return list("completeness", q, Map.of("cities", withProvince(cities), "reportDate", reportDate));
     }
 
+    /** A threshold of cfg_mart_rule, or null when the warehouse has none by that key. */
+    java.math.BigDecimal rule(String key) {
+        List<java.math.BigDecimal> v = jdbc.queryForList(SQL.get("rule"), Map.of("key", key), java.math.BigDecimal.class);
+        return v.isEmpty() ? null : v.get(0);
+    }
+
     /** A current region (name and level), or null. */
     Map<String, Object> region(String code) {
         List<Map<String, Object>> rows = jdbc.queryForList(SQL.get("region"), Map.of("code", code));

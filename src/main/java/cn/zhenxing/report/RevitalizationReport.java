@@ -72,6 +72,7 @@ class RevitalizationReport implements QuarterlyReport {
                 indicators.statusChart("太行革命老区及各市指标状态分布（项）", q, scopes, INDICATORS), null));
         addIfAny(sections, ranking.section("二、各市对比与排名", q, cities, INDICATORS));
         addIfAny(sections, map.section("各县（市、区）状态示意图", q, TAIHANG, "太行革命老区", areaRows));
+        addIfAny(sections, map.citySection("各市状态示意图", q, TAIHANG, areaRows));
         sections.add(new Section("三、太行革命老区主要指标进展", "以下为太行革命老区" + counties + "个县（市、区）汇总的指标（加总、分子分母重算或人口加权）。",
                 indicators.trendChart("达标及正常推进指标占比（%）", q, List.of(TAIHANG), INDICATORS),
                 IndicatorSections.indicatorTable("太行革命老区", areaRows)));

@@ -60,6 +60,7 @@ class YellowRiverReport implements QuarterlyReport {
                 indicators.statusChart("各区域指标状态分布（项）", q, AREAS, INDICATORS), null));
         RevitalizationReport.addIfAny(sections, ranking.section("二、各市对比与排名", q, queries.areaCities(PLAN_AREA), INDICATORS));
         RevitalizationReport.addIfAny(sections, map.section("各县（市、区）状态示意图", q, PLAN_AREA, "黄河流域规划范围", planRows));
+        RevitalizationReport.addIfAny(sections, map.citySection("各市状态示意图", q, PLAN_AREA, planRows));
         for (int i = 0; i < AREAS.size(); i++) {
             String code = AREAS.get(i);
             String name = queries.areaName(code) + (code.equals(FEN_BELT) ? "（" + queries.areaCounties(code) + "县）" : "");

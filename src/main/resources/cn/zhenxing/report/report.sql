@@ -78,6 +78,9 @@ SELECT COUNT(*) AS task_rows, COALESCE(SUM(t.is_lagging), 0) AS lagging, COALESC
        COALESCE(SUM(t.is_lagging OR t.not_started_late), 0) AS flagged
 FROM mart_task_progress t WHERE t.period_key = :p AND t.plan_code IN (:plans) AND t.region_code IN (:regions);
 
+-- name: rule
+SELECT rule_value FROM cfg_mart_rule WHERE rule_key = :key;
+
 -- name: taskRule
 SELECT rule_key, rule_value FROM cfg_mart_rule WHERE rule_key IN ('task.elapsed_tolerance_points', 'task.not_started_alert_quarter',
                                                                    'project.lagging_tolerance_points');
@@ -205,6 +208,12 @@ ORDER BY scored DESC, MIN(m.indicator_key);
 SELECT m.scope_code, m.status_zh, m.indicator_name
 FROM mart_indicator_progress m
 WHERE m.period_key = :p AND m.scope_level = 'county' AND m.indicator_code = :code;
+
+-- The cities' status on the county map's indicator (the cities' 示意图).
+-- name: cityMapStatuses
+SELECT m.scope_code, m.status_zh, m.indicator_name
+FROM mart_indicator_progress m
+WHERE m.period_key = :p AND m.scope_level = 'city' AND m.indicator_code = :code;
 
 -- Values the form collects in another unit than the plan's target (人均地区生产总值: 元/人 on the form,
 -- 美元 in the plan), for the data note to show both and the rate used.

@@ -388,6 +388,8 @@ class SummaryPageTest {
 
     @Autowired
     org.springframework.web.context.WebApplicationContext web;
+    @Autowired
+    cn.zhenxing.account.PortalUsers users;
 
     /** The page as a signed-in leader gets it (MockMvc over this context, so the shared warehouse stays as it is). */
     org.springframework.test.web.servlet.MvcResult get(PortalUser user, String url) throws Exception {
@@ -423,11 +425,16 @@ class SummaryPageTest {
 
     @Test
     void progressPageSortsFiltersShowsTrendsAndDownloadsWhatItShows() throws Exception {
-        PortalUser leader = new PortalUser("leader", "x", "省领导", null, PortalUser.Role.LEADER, null, null, true);
-        String base = "/reports/progress?scope=area:TAIHANG_OLD_AREA&period=" + PERIOD;
+        // Accounts of their own: the portal signs out a principal the warehouse does not hold.
+        if (jdbc.queryForObject("SELECT COUNT(*) FROM ops_portal_user WHERE username = 'summary-leader'", Integer.class) == 0) {
+            users.create("summary-leader", "summary-leader-secret", "省领导", PortalUser.Role.LEADER, null, null);
+            users.create("summary-cz", "summary-cz-secret", "长治市领导", PortalUser.Role.LEADER, null, "140400");
+        }
+        PortalUser leader = users.loadUserByUsername("summary-leader");
+        String base = "/reports/progress?scope=area:YR_PLAN_AREA&period=" + PERIOD;
         // Default order: the report's own (the XLSX sheet of the report), laggards first.
         String html = get(leader, base).getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-        List<String> reportNames = sheetRows("revitalization-" + PERIOD + ".xlsx", "太行革命老区").stream().map(r -> r.split("\\|")[0]).toList();
+        List<String> reportNames = sheetRows("yellow-river-" + PERIOD + ".xlsx", "黄河流域规划范围").stream().map(r -> r.split("\\|")[0]).toList();
         assertThat(names(html)).as("page = the report's sheet, in its order").containsExactlyElementsOf(reportNames);
         assertThat(html).contains("name=\"sort\"").contains("按差距").contains("<svg").doesNotContain("<script>");
 
@@ -452,15 +459,16 @@ class SummaryPageTest {
         }
         int firstNull = gaps.indexOf(null);
         List<BigDecimal> scored = firstNull < 0 ? gaps : gaps.subList(0, firstNull);
-        assertThat(scored).hasSizeGreaterThan(3).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(scored).hasSizeGreaterThanOrEqualTo(2).isSortedAccordingTo(java.util.Comparator.reverseOrder());
         assertThat(gaps.subList(scored.size(), gaps.size())).as("rows without a gap last").containsOnlyNulls();
 
         // The trend: every quarter of the year up to this one, with the mart's value, in each row's SVG title.
         Map<String, Object> first = byCode.stream().filter(r -> r.get("value") != null).findFirst().orElseThrow();
         List<Map<String, Object>> history = jdbc.queryForList("SELECT period_code, value FROM mart_indicator_progress WHERE scope_code = "
-                + "'TAIHANG_OLD_AREA' AND indicator_code = ? AND period_key BETWEEN 20244 AND ? ORDER BY period_key", first.get("indicator_code"), P);
+                + "'YR_PLAN_AREA' AND indicator_code = ? AND period_key BETWEEN 20244 AND ? ORDER BY period_key", first.get("indicator_code"), P);
         String label = ((ProgressPage.Trend) first.get("trend")).label();
-        assertThat(history).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(history).isNotEmpty();
+        assertThat(label.split("；")).hasSize(history.size());
         for (Map<String, Object> h : history) {
             String quarter = cn.zhenxing.warehouse.Quarter.parse((String) h.get("period_code")).labelZh();
             assertThat(label).contains(quarter + (h.get("value") == null ? "无数据" : ((BigDecimal) h.get("value")).stripTrailingZeros().toPlainString()));
@@ -468,25 +476,58 @@ class SummaryPageTest {
         assertThat(html).contains("aria-label=\"" + org.springframework.web.util.HtmlUtils.htmlEscape(label) + "\"");
 
         // The XLSX of what is shown: the filtered and sorted rows, the same figures, a Chinese file name.
-        String status = "严重滞后";
+        String status = (String) byGap.get(0).get("status_zh");
         String filtered = base + "&status=" + java.net.URLEncoder.encode(status, java.nio.charset.StandardCharsets.UTF_8) + "&sort=code";
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> shown = (List<Map<String, Object>>) get(leader, filtered).getModelAndView().getModel().get("rows");
         assertThat(shown).isNotEmpty().allMatch(r -> status.equals(r.get("status_zh")));
         var download = get(leader, filtered.replace("/reports/progress?", "/reports/progress.xlsx?")).getResponse();
         assertThat(download.getHeader("Content-Disposition")).contains("filename*=UTF-8''")
-                .contains(java.net.URLEncoder.encode("指标进展_太行革命老区_", java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+                .contains(java.net.URLEncoder.encode("指标进展_黄河流域规划范围_", java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
         assertThat(sheetRows(download.getContentAsByteArray())).containsExactlyElementsOf(portalRows(shown));
         // And the whole list downloaded in the report's order is the report's sheet.
         var all = get(leader, base.replace("/reports/progress?", "/reports/progress.xlsx?")).getResponse();
-        assertThat(sheetRows(all.getContentAsByteArray())).containsExactlyElementsOf(sheetRows("revitalization-" + PERIOD + ".xlsx", "太行革命老区"));
+        assertThat(sheetRows(all.getContentAsByteArray())).containsExactlyElementsOf(sheetRows("yellow-river-" + PERIOD + ".xlsx", "黄河流域规划范围"));
         // A city's leader downloads the city only.
-        PortalUser changzhi = new PortalUser("cz", "x", "长治市领导", null, PortalUser.Role.LEADER, null, "140400", true);
+        PortalUser changzhi = users.loadUserByUsername("summary-cz");
         org.springframework.test.web.servlet.MockMvc mvc = org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(web)
                 .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity()).build();
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(base.replace("/reports/progress?", "/reports/progress.xlsx?"))
                         .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(changzhi)))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isNotFound());
+    }
+
+    @Autowired
+    IndicatorSections indicatorSections;
+
+    @Test
+    void attainmentIsPrintedBoundedNeverAsANegativePercentage() throws Exception {
+        BigDecimal cap = jdbc.queryForObject("SELECT rule_value FROM cfg_mart_rule WHERE rule_key = 'attainment.display_cap'", BigDecimal.class);
+        assertThat(cap).isEqualByComparingTo("1.5");
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (String a : List.of("1.6", "1.5", "0.8", "-0.2")) {
+            rows.add(new LinkedHashMap<>(Map.of("attainment", new BigDecimal(a))));
+        }
+        assertThat(indicatorSections.bounded(rows)).extracting(r -> r.get("attainment_text")).containsExactly("超额完成", null, null, "低于基期");
+        // Every attainment of the report's sheets: a percentage within [0, cap], else the words.
+        try (InputStream in = Files.newInputStream(OUT.resolve("yellow-river-" + PERIOD + ".xlsx")); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            Sheet sheet = wb.getSheet("黄河流域规划范围");
+            int checked = 0;
+            for (Row row : sheet) {
+                Cell a = row.getCell(8);
+                if (row.getRowNum() <= XlsxSheets.TITLE_ROWS || a == null) {
+                    continue;
+                }
+                if (a.getCellType() == CellType.NUMERIC) {
+                    assertThat(a.getNumericCellValue()).isBetween(0.0, cap.doubleValue());
+                    checked++;
+                } else if (a.getCellType() == CellType.STRING && !a.getStringCellValue().isBlank()) {
+                    assertThat(a.getStringCellValue()).isIn("超额完成", "低于基期");
+                    checked++;
+                }
+            }
+            assertThat(checked).isPositive();
+        }
     }
 
     @Test
@@ -533,6 +574,22 @@ class SummaryPageTest {
             }
             if (((Number) c.get("serious")).intValue() > 0) {
                 assertThat(text).contains("严重滞后" + c.get("serious") + "个");
+            }
+            // The cities' 示意图 of the same indicator, with the cities' statuses counted from the mart.
+            String cityPage = null;
+            for (int i = pageNo; i <= doc.getNumberOfPages() && cityPage == null; i++) {
+                String t = page("revitalization-" + PERIOD + ".pdf", i);
+                if (t.contains("各市状态示意图")) {
+                    cityPage = t;
+                }
+            }
+            assertThat(cityPage).as("a page with the cities' 示意图").isNotNull();
+            Map<String, Object> cc = jdbc.queryForMap("SELECT COUNT(*) AS n, SUM(status_zh = '达标') AS met FROM mart_indicator_progress "
+                    + "WHERE period_key = ? AND scope_level = 'city' AND REPLACE(indicator_name, ' ', '') = ?", P, indicator);
+            assertThat(((Number) cc.get("n")).intValue()).isEqualTo(11);
+            assertThat(cityPage).contains("全省11个市“" + indicator + "”的状态");
+            if (((Number) cc.get("met")).intValue() > 0) {
+                assertThat(cityPage.substring(cityPage.indexOf("全省11个市"))).contains("达标" + cc.get("met") + "个");
             }
             // Drawn as vector graphics: the page holds no raster image.
             org.apache.pdfbox.pdmodel.PDResources resources = doc.getPage(pageNo - 1).getResources();
