@@ -86,7 +86,10 @@ class ProgressPage {
         for (Map<String, Object> r : indicators.rows(q, scope.code(), selection)) {
             if (status == null || status.equals(r.get("status_zh"))) {
                 Map<String, Object> row = new LinkedHashMap<>(r);
-                row.put("gap", SummarySection.gap(r));
+                BigDecimal gap = SummarySection.gap(r);
+                row.put("gap", gap);
+                // As printed: two decimals like the other figures (so a tiny negative gap is 0.00, not -0.00).
+                row.put("gap_shown", gap == null ? null : gap.setScale(2, java.math.RoundingMode.HALF_UP));
                 row.put("trend", Trend.of(history.getOrDefault((String) r.get("indicator_code"), List.of()), (String) r.get("unit")));
                 rows.add(row);
             }

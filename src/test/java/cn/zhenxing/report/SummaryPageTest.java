@@ -431,10 +431,10 @@ class SummaryPageTest {
             users.create("summary-cz", "summary-cz-secret", "长治市领导", PortalUser.Role.LEADER, null, "140400");
         }
         PortalUser leader = users.loadUserByUsername("summary-leader");
-        String base = "/reports/progress?scope=area:YR_PLAN_AREA&period=" + PERIOD;
+        String base = "/reports/progress?scope=region:140400&period=" + PERIOD;
         // Default order: the report's own (the XLSX sheet of the report), laggards first.
         String html = get(leader, base).getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-        List<String> reportNames = sheetRows("yellow-river-" + PERIOD + ".xlsx", "黄河流域规划范围").stream().map(r -> r.split("\\|")[0]).toList();
+        List<String> reportNames = sheetRows("revitalization-" + PERIOD + ".xlsx", "长治市").stream().map(r -> r.split("\\|")[0]).toList();
         assertThat(names(html)).as("page = the report's sheet, in its order").containsExactlyElementsOf(reportNames);
         assertThat(html).contains("name=\"sort\"").contains("按差距").contains("<svg").doesNotContain("<script>");
 
@@ -465,7 +465,7 @@ class SummaryPageTest {
         // The trend: every quarter of the year up to this one, with the mart's value, in each row's SVG title.
         Map<String, Object> first = byCode.stream().filter(r -> r.get("value") != null).findFirst().orElseThrow();
         List<Map<String, Object>> history = jdbc.queryForList("SELECT period_code, value FROM mart_indicator_progress WHERE scope_code = "
-                + "'YR_PLAN_AREA' AND indicator_code = ? AND period_key BETWEEN 20244 AND ? ORDER BY period_key", first.get("indicator_code"), P);
+                + "'140400' AND indicator_code = ? AND period_key BETWEEN 20244 AND ? ORDER BY period_key", first.get("indicator_code"), P);
         String label = ((ProgressPage.Trend) first.get("trend")).label();
         assertThat(history).isNotEmpty();
         assertThat(label.split("；")).hasSize(history.size());
@@ -483,16 +483,16 @@ class SummaryPageTest {
         assertThat(shown).isNotEmpty().allMatch(r -> status.equals(r.get("status_zh")));
         var download = get(leader, filtered.replace("/reports/progress?", "/reports/progress.xlsx?")).getResponse();
         assertThat(download.getHeader("Content-Disposition")).contains("filename*=UTF-8''")
-                .contains(java.net.URLEncoder.encode("指标进展_黄河流域规划范围_", java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+                .contains(java.net.URLEncoder.encode("指标进展_长治市_", java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
         assertThat(sheetRows(download.getContentAsByteArray())).containsExactlyElementsOf(portalRows(shown));
         // And the whole list downloaded in the report's order is the report's sheet.
         var all = get(leader, base.replace("/reports/progress?", "/reports/progress.xlsx?")).getResponse();
-        assertThat(sheetRows(all.getContentAsByteArray())).containsExactlyElementsOf(sheetRows("yellow-river-" + PERIOD + ".xlsx", "黄河流域规划范围"));
-        // A city's leader downloads the city only.
+        assertThat(sheetRows(all.getContentAsByteArray())).containsExactlyElementsOf(sheetRows("revitalization-" + PERIOD + ".xlsx", "长治市"));
+        // A city's leader downloads the city only (长治's leader asks for 太原: 404).
         PortalUser changzhi = users.loadUserByUsername("summary-cz");
         org.springframework.test.web.servlet.MockMvc mvc = org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(web)
                 .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity()).build();
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(base.replace("/reports/progress?", "/reports/progress.xlsx?"))
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/reports/progress.xlsx?scope=region:140100&period=" + PERIOD)
                         .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(changzhi)))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isNotFound());
     }
@@ -510,8 +510,8 @@ class SummaryPageTest {
         }
         assertThat(indicatorSections.bounded(rows)).extracting(r -> r.get("attainment_text")).containsExactly("超额完成", null, null, "低于基期");
         // Every attainment of the report's sheets: a percentage within [0, cap], else the words.
-        try (InputStream in = Files.newInputStream(OUT.resolve("yellow-river-" + PERIOD + ".xlsx")); XSSFWorkbook wb = new XSSFWorkbook(in)) {
-            Sheet sheet = wb.getSheet("黄河流域规划范围");
+        try (InputStream in = Files.newInputStream(OUT.resolve("revitalization-" + PERIOD + ".xlsx")); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            Sheet sheet = wb.getSheet("长治市");
             int checked = 0;
             for (Row row : sheet) {
                 Cell a = row.getCell(8);
