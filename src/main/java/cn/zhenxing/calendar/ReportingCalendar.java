@@ -93,6 +93,22 @@ public class ReportingCalendar {
         return quarter.end().plusDays(properties.deadlineDaysAfterQuarter());
     }
 
+    /**
+     * The quarter's report date, the day its quarterly reports speak of: durations (days overdue, days
+     * since) are counted to it, never to the day a report happens to be rendered or the marts refreshed.
+     * It is {@code zhenxing.submission.report-days-after-quarter} (20) days after the quarter, but not before
+     * the quarter's own deadline (a calendar row an administrator moved), and not after {@code today}: a
+     * report rendered early counts to the day it is rendered.
+     */
+    public LocalDate reportDate(Quarter quarter, LocalDate today) {
+        LocalDate planned = quarter.end().plusDays(properties.reportDaysAfterQuarter());
+        List<LocalDate> row = jdbc.queryForList(SQL.get("quarterDeadline"), Map.of("p", quarter.key()), LocalDate.class);
+        if (!row.isEmpty() && row.get(0) != null && row.get(0).isAfter(planned)) {
+            planned = row.get(0);
+        }
+        return planned.isAfter(today) ? today : planned;
+    }
+
     /** The unit's deadline: its exception, else the quarter's calendar row, else the configured default. */
     public LocalDate deadline(String unitCode, Quarter quarter) {
         List<LocalDate> set = jdbc.queryForList(SQL.get("unitDeadline"), Map.of("unit", unitCode, "p", quarter.key()), LocalDate.class);

@@ -48,6 +48,10 @@ class ReportCommand implements Callable<Integer>, NeedsCatalog {
     @Option(names = "--format", split = ",", defaultValue = "pdf,xlsx", description = "pdf, xlsx or both (default: ${DEFAULT-VALUE}).")
     List<String> formats;
 
+    @Option(names = "--as-of", description = "Report date (e.g. 2026-01-20): on the cover, days overdue are counted to it "
+            + "(default: the quarter's report date from the reporting calendar, 20 days after the quarter, not after today).")
+    java.time.LocalDate asOf;
+
     @Option(names = "--out", defaultValue = "out/reports", description = "Output directory (default: ${DEFAULT-VALUE}).")
     Path out;
 
@@ -98,7 +102,7 @@ class ReportCommand implements Callable<Integer>, NeedsCatalog {
         try {
             TextTable t = new TextTable("报告", "文件");
             for (ReportName name : names) {
-                for (Path file : reports.getObject().render(name, period, region, formats, out, choice)) {
+                for (Path file : reports.getObject().render(name, period, region, formats, asOf, out, choice)) {
                     t.row(name.titleZh(), file);
                 }
             }

@@ -10,6 +10,7 @@ import cn.zhenxing.report.ReportDocument.Table;
 import cn.zhenxing.report.ReportRows.ChartPoint;
 import cn.zhenxing.report.ReportRows.RateRow;
 import cn.zhenxing.warehouse.Quarter;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,13 +38,13 @@ class CompletenessReport implements QuarterlyReport {
     }
 
     @Override
-    public ReportDocument build(Quarter q, String regionCode) {
+    public ReportDocument build(Quarter q, String regionCode, LocalDate reportDate) {
         List<String> cities = ReportQueries.withProvince(ReportQueries.codes(queries.areaCities(YellowRiverReport.PLAN_AREA)));
         List<Map<String, Object>> rates = queries.list("ratesByCity", q, Map.of("cities", cities));
         Map<String, Object> province = rates.stream().filter(r -> "province".equals(r.get("scope"))).findFirst().orElse(null);
         List<Section> sections = new ArrayList<>();
-        sections.add(summary.submissionsOnly(q, province, cities));
-        sections.add(note.dataNote(q, cities, null, List.of()).onNewPage());
+        sections.add(summary.submissionsOnly(q, reportDate, province, cities));
+        sections.add(note.dataNote(q, reportDate, cities, null, List.of()).onNewPage());
         String summary = province == null ? "本期尚无报送记录。"
                 : "本期应报单位" + province.get("expected") + "个，已接收" + province.get("accepted") + "个（按时" + province.get("on_time")
                 + "个、逾期" + province.get("late") + "个），未报送" + province.get("missing") + "个；退回后补正" + province.get("rejected_then_fixed")
@@ -62,7 +63,7 @@ class CompletenessReport implements QuarterlyReport {
         }
         sections.add(new Section("一、总体情况", summary, new Chart("bar-chart", "各市报送率与及时率（%）", "%", chart), null));
         sections.add(new Section("二、分市报送率", null, submissions.trendRates(q), new Table("rate-table", "分市报送率", rateRows)));
-        sections.add(submissions.completenessSection("三、各单位报送情况", q, cities));
-        return DataNoteSection.document(ReportName.COMPLETENESS, null, q, sections);
+        sections.add(submissions.completenessSection("三、各单位报送情况", q, reportDate, cities));
+        return DataNoteSection.document(ReportName.COMPLETENESS, null, q, reportDate, sections);
     }
 }

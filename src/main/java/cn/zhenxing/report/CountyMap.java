@@ -35,10 +35,17 @@ final class CountyMap extends AbstractRenderer implements Graphics2DRenderable {
 
     private final List<Tile> tiles;
     private final Map<String, String> cityNames;
+    private final boolean byCity;
 
     CountyMap(List<Tile> tiles, Map<String, String> cityNames) {
+        this(tiles, cityNames, false);
+    }
+
+    /** @param byCity the 11 cities' map: every tile has its city's status, the city named in the middle of its block, no county labels */
+    CountyMap(List<Tile> tiles, Map<String, String> cityNames, boolean byCity) {
         this.tiles = List.copyOf(tiles);
         this.cityNames = Map.copyOf(cityNames);
+        this.byCity = byCity;
     }
 
     List<Tile> tiles() {
@@ -68,11 +75,17 @@ final class CountyMap extends AbstractRenderer implements Graphics2DRenderable {
             g.setColor(t.member() ? Color.BLACK : new Color(0xA6A6A6));
             g.setStroke(new BasicStroke(t.member() ? 1.5f : 0.5f));
             g.draw(r);
-            g.setColor(Color.BLACK);
-            String label = label(t.label());
-            g.drawString(label, (float) (r.getCenterX() - metrics.stringWidth(label) / 2.0), (float) (r.getMaxY() - size * 0.15));
+            if (!byCity) {
+                g.setColor(Color.BLACK);
+                String label = label(t.label());
+                g.drawString(label, (float) (r.getCenterX() - metrics.stringWidth(label) / 2.0), (float) (r.getMaxY() - size * 0.15));
+            }
         }
-        drawCities(g, x0, y0, size);
+        if (byCity) {
+            drawCityCentres(g, x0, y0, size);
+        } else {
+            drawCities(g, x0, y0, size);
+        }
         drawLegend(g, x0 + size * cols + 12, y0 + 10);
     }
 
@@ -84,6 +97,25 @@ final class CountyMap extends AbstractRenderer implements Graphics2DRenderable {
             tiles.stream().filter(t -> t.cityCode().equals(city.getKey()))
                     .min((a, b) -> a.row() != b.row() ? Integer.compare(a.row(), b.row()) : Integer.compare(a.col(), b.col()))
                     .ifPresent(t -> g.drawString(city.getValue(), (float) (x0 + t.col() * size + 2), (float) (y0 + t.row() * size + 2 + size * 0.25)));
+        }
+    }
+
+    /** Each city's name on the tile nearest the middle of its block. */
+    private void drawCityCentres(Graphics2D g, double x0, double y0, double size) {
+        g.setFont(new Font(FONT, Font.BOLD, (int) Math.max(6, Math.round(size * 0.3))));
+        g.setColor(Color.BLACK);
+        FontMetrics metrics = g.getFontMetrics();
+        for (Map.Entry<String, String> city : cityNames.entrySet()) {
+            List<Tile> block = tiles.stream().filter(t -> t.cityCode().equals(city.getKey())).toList();
+            if (block.isEmpty()) {
+                continue;
+            }
+            double col = block.stream().mapToInt(Tile::col).average().orElse(0);
+            double row = block.stream().mapToInt(Tile::row).average().orElse(0);
+            Tile middle = block.stream().min(java.util.Comparator.comparingDouble(t -> Math.hypot(t.col() - col, t.row() - row))).orElseThrow();
+            String name = city.getValue();
+            g.drawString(name, (float) (x0 + (middle.col() + 0.5) * size - metrics.stringWidth(name) / 2.0),
+                    (float) (y0 + (middle.row() + 0.5) * size + metrics.getAscent() / 3.0));
         }
     }
 
@@ -99,8 +131,8 @@ final class CountyMap extends AbstractRenderer implements Graphics2DRenderable {
         g.setStroke(new BasicStroke(1.5f));
         g.draw(new Rectangle2D.Double(x, y + LEGEND.size() * 16, 12, 12));
         g.drawString("本区域的县（市、区）", (float) (x + 16), (float) (y + LEGEND.size() * 16 + 10));
-        g.drawString("示意图：一格为一个县（市、区），", (float) x, (float) (y + LEGEND.size() * 16 + 34));
-        g.drawString("按所属市大致方位排列，", (float) x, (float) (y + LEGEND.size() * 16 + 46));
+        g.drawString(byCity ? "示意图：一块为一个市（每格为其所辖县），" : "示意图：一格为一个县（市、区），", (float) x, (float) (y + LEGEND.size() * 16 + 34));
+        g.drawString("按大致地理方位排列，", (float) x, (float) (y + LEGEND.size() * 16 + 46));
         g.drawString("不表示行政区域界线。", (float) x, (float) (y + LEGEND.size() * 16 + 58));
     }
 }

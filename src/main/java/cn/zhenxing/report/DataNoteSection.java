@@ -21,6 +21,7 @@ class DataNoteSection {
     static final String STATUS_RULE = "状态判定：达标——已达到或优于目标值；正常推进——自基期以来的实际进展达到按时序应达进展的90%及以上；"
             + "滞后——60%至90%；严重滞后——低于60%或出现倒退；无目标——规划未设量化目标（如“完成国家考核目标”“明显提高”），只列数值不评价；"
             + "无数据——本期未报送或未填报，不以零值代替；数据不全——加总类指标有地区未报送；不可汇总——增速等指标不能由各地数值加总；无本级基期——规划只有全省（或规划范围）的基期值，本地区不据以计算完成进度；无基期——规划未给基期值、目标年份未到，无法计算序时进度。"
+            + "完成度高于上限（默认150%，可在汇总规则中调整）的显示为“超额完成”，因实际值退到基期以下而为负的显示为“低于基期”。"
             + "比率类指标由各地分子、分母重新计算，人口加权类指标按常住人口加权，均不做简单相加。带“*”的目标为参照全省目标。";
 
     private final ReportQueries queries;
@@ -31,22 +32,21 @@ class DataNoteSection {
         this.audit = audit;
     }
 
-    /** The document with its cover: title, edition, period, issuer and today's date. */
-    static ReportDocument document(ReportName name, String edition, Quarter q, List<Section> sections) {
-        LocalDate today = LocalDate.now();
+    /** The document with its cover: title, edition, period, issuer and the report date. */
+    static ReportDocument document(ReportName name, String edition, Quarter q, LocalDate reportDate, List<Section> sections) {
         return new ReportDocument(name, name.titleZh(), edition, q.code(), q.labelZh(), ISSUER,
-                Sentences.date(today), sections);
+                Sentences.date(reportDate), sections);
     }
 
-    Section dataNote(Quarter q, List<String> cities, Indicators indicators, List<String> scopes) {
-        return dataNote(q, cities, indicators, scopes, null);
+    Section dataNote(Quarter q, LocalDate reportDate, List<String> cities, Indicators indicators, List<String> scopes) {
+        return dataNote(q, reportDate, cities, indicators, scopes, null);
     }
 
     /** @param indicators null for a report without indicators; @param scopes the first one's 无目标 count is stated */
-    Section dataNote(Quarter q, List<String> cities, Indicators indicators, List<String> scopes, String extra) {
+    Section dataNote(Quarter q, LocalDate reportDate, List<String> cities, Indicators indicators, List<String> scopes, String extra) {
         LocalDateTime asOf = queries.value("asOf", q, Map.of(), LocalDateTime.class);
         Map<String, Object> versions = queries.one("versionsIncluded", q, Map.of());
-        StringBuilder text = new StringBuilder();
+        StringBuilder text = new StringBuilder("报告日期").append(Sentences.date(reportDate)).append("，逾期天数等时长均计算至该日。");
         if (asOf == null) {
             text.append("本期尚未收到任何已接收的报表，以下各表均无数据（不以零值代替）。");
         } else {
@@ -55,7 +55,7 @@ class DataNoteSection {
         }
         List<String> missing = new ArrayList<>();
         List<String> late = new ArrayList<>();
-        for (Map<String, Object> u : queries.list("completeness", q, Map.of("cities", ReportQueries.withProvince(cities)))) {
+        for (Map<String, Object> u : queries.completeness(q, reportDate, cities)) {
             String status = (String) u.get("status_zh");
             if (status.equals("未报送") || status.equals("已退回")) {
                 missing.add((String) u.get("unit_name"));

@@ -9,6 +9,7 @@ import cn.zhenxing.report.ReportQueries.Indicators;
 import cn.zhenxing.report.ReportRows.ChartPoint;
 import cn.zhenxing.report.ReportRows.IndicatorRow;
 import cn.zhenxing.warehouse.Quarter;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,8 +28,10 @@ class FypIndicatorsReport implements QuarterlyReport {
     private final ReportQueries queries;
     private final DataNoteSection note;
     private final SummarySection summary;
+    private final IndicatorSections indicators;
 
-    FypIndicatorsReport(ReportQueries queries, DataNoteSection note, SummarySection summary) {
+    FypIndicatorsReport(ReportQueries queries, DataNoteSection note, SummarySection summary, IndicatorSections indicators) {
+        this.indicators = indicators;
         this.summary = summary;
         this.queries = queries;
         this.note = note;
@@ -40,8 +43,8 @@ class FypIndicatorsReport implements QuarterlyReport {
     }
 
     @Override
-    public ReportDocument build(Quarter q, String regionCode) {
-        List<Map<String, Object>> rows = queries.list("fypLatest", q, Map.of());
+    public ReportDocument build(Quarter q, String regionCode, LocalDate reportDate) {
+        List<Map<String, Object>> rows = indicators.bounded(queries.list("fypLatest", q, Map.of()));
         Map<String, List<IndicatorRow>> byCategory = new LinkedHashMap<>();
         Map<String, Integer> counts = new TreeMap<>();
         for (Map<String, Object> r : rows.stream().sorted(SummarySection.LAGGARDS_FIRST).toList()) {
@@ -59,8 +62,8 @@ class FypIndicatorsReport implements QuarterlyReport {
                     list.stream().filter(r -> status.equals(r.status())).count())));
         }
         List<String> cities = ReportQueries.codes(queries.areaCities(YellowRiverReport.PLAN_AREA));
-        List<Section> sections = new ArrayList<>(summary.sections(q, "全省“十四五”规划", rows, null, null, cities));
-        sections.add(note.dataNote(q, List.of(), INDICATORS, List.of(ReportQueries.PROVINCE),
+        List<Section> sections = new ArrayList<>(summary.sections(q, reportDate, "全省“十四五”规划", rows, null, null, cities));
+        sections.add(note.dataNote(q, reportDate, List.of(), INDICATORS, List.of(ReportQueries.PROVINCE),
                 "本报告列出《山西省国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要》专栏2的全部" + rows.size()
                         + "项主要指标（全省）。年度统计指标在第四季度报送，“本期值”为截至本期的最新值，不属于本季度的在指标名称后以［季度］注明。"
                         + "约束性指标以黄色底色标出。").onNewPage());
@@ -72,6 +75,6 @@ class FypIndicatorsReport implements QuarterlyReport {
             sections.add(new Section(NUMBERS[Math.min(i++, NUMBERS.length - 1)] + "、" + category, null, null,
                     new Table("indicator-table", category, e.getValue())));
         }
-        return DataNoteSection.document(ReportName.FYP_INDICATORS, null, q, sections);
+        return DataNoteSection.document(ReportName.FYP_INDICATORS, null, q, reportDate, sections);
     }
 }

@@ -10,6 +10,7 @@ import cn.zhenxing.report.ReportQueries.Indicators;
 import cn.zhenxing.report.ReportRows.ChartPoint;
 import cn.zhenxing.report.ReportRows.IndicatorRow;
 import cn.zhenxing.warehouse.Quarter;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,9 +27,25 @@ class IndicatorSections {
         this.queries = queries;
     }
 
-    /** A scope's indicator rows as the marts give them, laggards first: the one list its table and the summary show. */
+    /**
+     * A scope's indicator rows as the marts give them, laggards first: the one list its table and the summary
+     * show, each with {@code attainment_text} where the attainment is printed in words.
+     */
     List<Map<String, Object>> rows(Quarter q, String scope, Indicators indicators) {
-        return queries.list("indicatorRows", q, Map.of("scope", scope, "plans", indicators.plans(), "codes", indicators.codes()));
+        return bounded(queries.list("indicatorRows", q, Map.of("scope", scope, "plans", indicators.plans(), "codes", indicators.codes())));
+    }
+
+    /**
+     * Sets {@code attainment_text} on each row: 超额完成 above the rule {@code attainment.display_cap}, 低于基期 below
+     * zero (the value went back past the baseline), else null (the percentage is printed).
+     */
+    List<Map<String, Object>> bounded(List<Map<String, Object>> rows) {
+        BigDecimal cap = queries.rule("attainment.display_cap");
+        for (Map<String, Object> r : rows) {
+            BigDecimal a = decimal(r.get("attainment"));
+            r.put("attainment_text", a == null ? null : cap != null && a.compareTo(cap) > 0 ? "超额完成" : a.signum() < 0 ? "低于基期" : null);
+        }
+        return rows;
     }
 
     Table indicatorTable(String sheet, Quarter q, String scope, Indicators indicators) {
@@ -48,8 +65,8 @@ class IndicatorSections {
                 : (String) r.get("target_text");
         return new IndicatorRow((String) r.get("indicator_name"), (String) r.get("attribute"), (String) r.get("unit"), decimal(r.get("value")),
                 decimal(r.get("value_year_ago")), baseline, target != null && Boolean.TRUE.equals(r.get("target_inherited")) ? target + "*" : target,
-                decimal(r.get("expected_value")), decimal(r.get("attainment")), (String) r.get("status_zh"),
-                preliminary(r) ? PRELIMINARY : null);
+                decimal(r.get("expected_value")), r.get("attainment_text") == null ? decimal(r.get("attainment")) : null,
+                (String) r.get("attainment_text"), (String) r.get("status_zh"), preliminary(r) ? PRELIMINARY : null);
     }
 
     static final String PRELIMINARY = "初步数";

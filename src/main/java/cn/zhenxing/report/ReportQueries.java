@@ -3,6 +3,7 @@ package cn.zhenxing.report;
 import cn.zhenxing.calendar.ReportingCalendar;
 import cn.zhenxing.warehouse.Quarter;
 import cn.zhenxing.warehouse.SqlFile;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,6 +72,25 @@ class ReportQueries {
 
     <T> T value(String statement, Quarter q, Map<String, Object> extra, Class<T> type) {
         return jdbc.queryForObject(SQL.get(statement), params(q, extra), type);
+    }
+
+    /**
+     * The date a report speaks of: {@code asOf} when the caller names one (the CLI's --as-of, a schedule's
+     * fire date), else the quarter's report date from the calendar, but not after today.
+     */
+    LocalDate reportDate(Quarter q, LocalDate asOf) {
+        return asOf != null ? asOf : calendar.reportDate(q, LocalDate.now());
+    }
+
+    /** Each unit's reporting status and days overdue for the cities (and the province unit), as of the report date. */
+    List<Map<String, Object>> completeness(Quarter q, LocalDate reportDate, List<String> cities) {
+        return list("completeness", q, Map.of("cities", withProvince(cities), "reportDate", reportDate));
+    }
+
+    /** A threshold of cfg_mart_rule, or null when the warehouse has none by that key. */
+    java.math.BigDecimal rule(String key) {
+        List<java.math.BigDecimal> v = jdbc.queryForList(SQL.get("rule"), Map.of("key", key), java.math.BigDecimal.class);
+        return v.isEmpty() ? null : v.get(0);
     }
 
     /** A current region (name and level), or null. */

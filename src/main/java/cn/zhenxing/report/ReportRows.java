@@ -27,17 +27,24 @@ final class ReportRows {
         }
     }
 
-    /** indicator-table; preliminary is 初步数 for a figure from data not yet approved at province level, else null */
+    /**
+     * indicator-table
+     *
+     * @param attainmentText 超额完成 or 低于基期 where the attainment is printed as words instead of a percentage (then it is null)
+     * @param preliminary 初步数 for a figure from data not yet approved at province level, else null
+     */
     record IndicatorRow(String indicatorName, String attribute, String unit, BigDecimal value, BigDecimal valueYearAgo, String baseline,
-                        String target, BigDecimal expectedValue, BigDecimal attainment, String status, String preliminary) implements Row {
+                        String target, BigDecimal expectedValue, BigDecimal attainment, String attainmentText, String status,
+                        String preliminary) implements Row {
         IndicatorRow named(String name) {
-            return new IndicatorRow(name, attribute, unit, value, valueYearAgo, baseline, target, expectedValue, attainment, status, preliminary);
+            return new IndicatorRow(name, attribute, unit, value, valueYearAgo, baseline, target, expectedValue, attainment, attainmentText,
+                    status, preliminary);
         }
 
         public Map<String, Object> fields() {
             return map("indicator_name", indicatorName, "attribute", attribute, "unit", unit, "value", value, "value_year_ago", valueYearAgo,
-                    "baseline", baseline, "target", target, "expected_value", expectedValue, "attainment", attainment, "status", status,
-                    "preliminary", preliminary);
+                    "baseline", baseline, "target", target, "expected_value", expectedValue, "attainment", attainment,
+                    "attainment_text", attainmentText, "status", status, "preliminary", preliminary);
         }
     }
 

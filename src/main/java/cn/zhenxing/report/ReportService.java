@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -35,36 +36,50 @@ public class ReportService {
         this.meters = meters;
     }
 
-    /** The province editions of the given reports and every city's edition (PDF and XLSX), for a quarter. */
-    public List<Path> renderQuarter(List<ReportName> names, String period, Path outDir) throws IOException, JRException {
+    /**
+     * The province editions of the given reports and every city's edition (PDF and XLSX), for a quarter.
+     *
+     * @param asOf the report date (a schedule's fire date), or null for the quarter's report date from the calendar
+     */
+    public List<Path> renderQuarter(List<ReportName> names, String period, LocalDate asOf, Path outDir) throws IOException, JRException {
         List<Path> written = new ArrayList<>();
         for (ReportName name : names) {
-            written.addAll(render(name, period, null, List.of("pdf", "xlsx"), outDir));
+            written.addAll(render(name, period, null, List.of("pdf", "xlsx"), asOf, outDir));
         }
-        written.addAll(renderCityEditions(period, outDir));
-        return written;
-    }
-
-    /** Every city's edition of the revitalization report (PDF and XLSX). */
-    public List<Path> renderCityEditions(String period, Path outDir) throws IOException, JRException {
-        List<Path> written = new ArrayList<>();
         for (String city : queries.cities()) {
-            written.addAll(render(ReportName.REVITALIZATION, period, city, List.of("pdf", "xlsx"), outDir));
+            written.addAll(render(ReportName.REVITALIZATION, period, city, List.of("pdf", "xlsx"), asOf, outDir));
         }
         return written;
     }
 
+    /** A report as of the quarter's report date from the calendar. */
     public List<Path> render(ReportName name, String period, String region, List<String> formats, Path outDir) throws IOException, JRException {
-        return render(name, period, region, formats, outDir, null);
+        return render(name, period, region, formats, null, outDir, null);
     }
 
     /** @param preliminary what to do with 初步数 in this render; null: zhenxing.reports.preliminary */
     public List<Path> render(ReportName name, String period, String region, List<String> formats, Path outDir,
                              ReportSettings.Preliminary preliminary) throws IOException, JRException {
+        return render(name, period, region, formats, null, outDir, preliminary);
+    }
+
+    /** @param asOf the date the report speaks of (cover, durations), or null for the quarter's report date from the calendar */
+    public List<Path> render(ReportName name, String period, String region, List<String> formats, LocalDate asOf, Path outDir)
+            throws IOException, JRException {
+        return render(name, period, region, formats, asOf, outDir, null);
+    }
+
+    /**
+     * @param asOf the date the report speaks of, or null for the quarter's report date from the calendar
+     * @param preliminary what to do with 初步数 in this render; null: zhenxing.reports.preliminary
+     */
+    public List<Path> render(ReportName name, String period, String region, List<String> formats, LocalDate asOf, Path outDir,
+                             ReportSettings.Preliminary preliminary) throws IOException, JRException {
         long start = System.nanoTime();
         Quarter quarter = queries.quarter(period);
-        ReportDocument doc = queries.rendering(preliminary, () -> reports.get(name).build(quarter, region));
-        String asOf = Sentences.dateTime(queries.value("asOf", quarter, Map.of(), LocalDateTime.class));
+        LocalDate reportDate = queries.reportDate(quarter, asOf);
+        ReportDocument doc = queries.rendering(preliminary, () -> reports.get(name).build(quarter, region, reportDate));
+        String dataAsOf = Sentences.dateTime(queries.value("asOf", quarter, Map.of(), LocalDateTime.class));
         Files.createDirectories(outDir);
         List<Path> written = new ArrayList<>();
         for (String format : formats) {
@@ -72,7 +87,7 @@ public class ReportService {
             Path target = AtomicFiles.write(outDir.resolve(file.fileName()), out -> {
                 switch (format) {
                     case "pdf" -> renderer.pdf(doc, out);
-                    case "xlsx" -> renderer.xlsx(doc, asOf, out);
+                    case "xlsx" -> renderer.xlsx(doc, dataAsOf, out);
                     default -> throw new IllegalStateException(format);
                 }
             });

@@ -75,43 +75,66 @@ class ReportsController {
 
     /**
      * 指标进展: a planning area's or a city's indicators, the same rows as the quarterly report's table
-     * of that scope ({@link ProgressPage}); a leader of one city opens on that city.
+     * of that scope ({@link ProgressPage}), filtered by status and sorted as asked, each with its trend;
+     * a leader of one city opens on that city.
      */
     @GetMapping("/reports/progress")
     String progress(@AuthenticationPrincipal PortalUser user, @RequestParam(required = false) String scope,
                     @RequestParam(required = false) String area, @RequestParam(required = false) String region,
-                    @RequestParam(required = false) String period, @RequestParam(required = false) String status, Model model) {
-        if (scope != null && scope.startsWith("region:")) {
-            region = scope.substring("region:".length());
-        } else if (scope != null && scope.startsWith("area:")) {
-            area = scope.substring("area:".length());
-        }
-        return progress(user, scope(user, area, region), period, status, model);
-    }
-
-    String progress(PortalUser user, MartQueries.Scope scope, String period, String status, Model model) {
-        String ownCity = cityOnly(user);
-        // A city's leader sees the city only, as its report files (any other scope answers 404).
-        if (scope == null || ownCity != null && !("region".equals(scope.type()) && ownCity.equals(scope.code()))) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
+                    @RequestParam(required = false) String period, @RequestParam(required = false) String status,
+                    @RequestParam(required = false) String sort, Model model) {
+        MartQueries.Scope chosen = chosenScope(user, scope, area, region);
         List<String> periods = marts.progressPeriods();
-        String chosen = period != null && periods.contains(period) ? period : periods.isEmpty() ? null : periods.get(0);
+        String quarter = period != null && periods.contains(period) ? period : periods.isEmpty() ? null : periods.get(0);
         String filter = status == null || status.isBlank() ? null : status;
+        String order = ProgressPage.SORTS.containsKey(sort) ? sort : "status";
+        String ownCity = cityOnly(user);
         model.addAttribute("user", user);
-        model.addAttribute("scope", scope);
-        model.addAttribute("period", chosen);
+        model.addAttribute("scope", chosen);
+        model.addAttribute("period", quarter);
         model.addAttribute("periods", periods);
         model.addAttribute("areas", ownCity == null ? marts.areas() : List.of());
         model.addAttribute("cities", page.cities().stream().filter(c -> ownCity == null || ownCity.equals(c.code())).toList());
         model.addAttribute("status", filter);
         model.addAttribute("statuses", Sentences.STATUSES);
-        model.addAttribute("rows", chosen == null ? List.of() : page.rows(chosen, scope, filter));
-        String edition = "region".equals(scope.type()) ? scope.code() : null;
-        ReportFile xlsx = chosen == null ? null
-                : files.find(new ReportFile(ProgressPage.reportOf(scope), Quarter.parse(chosen), edition, "xlsx").fileName(), cityOnly(user));
+        model.addAttribute("sort", order);
+        model.addAttribute("sorts", ProgressPage.SORTS);
+        model.addAttribute("rows", quarter == null ? List.of() : page.rows(quarter, chosen, filter, order));
+        String edition = "region".equals(chosen.type()) ? chosen.code() : null;
+        ReportFile xlsx = quarter == null ? null
+                : files.find(new ReportFile(ProgressPage.reportOf(chosen), Quarter.parse(quarter), edition, "xlsx").fileName(), ownCity);
         model.addAttribute("xlsx", xlsx == null ? null : xlsx.fileName());
         return "report/progress";
+    }
+
+    /** The rows the progress page shows for the same parameters, as an XLSX (Chinese file name). */
+    @GetMapping("/reports/progress.xlsx")
+    ResponseEntity<byte[]> progressXlsx(@AuthenticationPrincipal PortalUser user, @RequestParam(required = false) String scope,
+                                        @RequestParam(required = false) String area, @RequestParam(required = false) String region,
+                                        @RequestParam String period, @RequestParam(required = false) String status,
+                                        @RequestParam(required = false) String sort) throws Exception {
+        MartQueries.Scope chosen = chosenScope(user, scope, area, region);
+        if (!marts.progressPeriods().contains(period)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        byte[] xlsx = page.xlsx(period, chosen, status == null || status.isBlank() ? null : status, sort);
+        return FileDownload.of(xlsx, ProgressPage.downloadName(chosen, period), FileDownload.XLSX);
+    }
+
+    /** The scope a request names (scope=area:… or region:…, else area or region), else the user's city, else the Taihang area; 404 outside a city leader's city. */
+    private MartQueries.Scope chosenScope(PortalUser user, String scope, String area, String region) {
+        if (scope != null && scope.startsWith("region:")) {
+            region = scope.substring("region:".length());
+        } else if (scope != null && scope.startsWith("area:")) {
+            area = scope.substring("area:".length());
+        }
+        MartQueries.Scope chosen = scope(user, area, region);
+        String ownCity = cityOnly(user);
+        // A city's leader sees the city only, as its report files (any other scope answers 404).
+        if (chosen == null || ownCity != null && !("region".equals(chosen.type()) && ownCity.equals(chosen.code()))) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return chosen;
     }
 
     private MartQueries.Scope scope(PortalUser user, String area, String region) {
@@ -129,7 +152,7 @@ class ReportsController {
     @PostMapping("/admin/reports")
     String runReports(@RequestParam Quarter period, RedirectAttributes flash) throws Exception {
         refresher.refresh(period.code(), "full", "admin report run");
-        int written = reports.renderQuarter(List.of(ReportName.values()), period.code(), files.dir(period.code())).size();
+        int written = reports.renderQuarter(List.of(ReportName.values()), period.code(), null, files.dir(period.code())).size();
         flash.addFlashAttribute("message", "已重新生成" + period.labelZh() + "的报告（含各市版，共 " + written + " 个文件）。");
         return "redirect:/admin?period=" + period;
     }

@@ -9,6 +9,7 @@ import cn.zhenxing.report.ReportDocument.Table;
 import cn.zhenxing.report.ReportRows.ChartPoint;
 import cn.zhenxing.report.ReportRows.UnitRow;
 import cn.zhenxing.warehouse.Quarter;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +25,12 @@ class SubmissionSections {
         this.queries = queries;
     }
 
-    Section completenessSection(String heading, Quarter q, List<String> cities) {
+    /** @param reportDate days overdue count to it */
+    Section completenessSection(String heading, Quarter q, LocalDate reportDate, List<String> cities) {
         List<UnitRow> rows = new ArrayList<>();
         int expected = 0;
         int accepted = 0;
-        for (Map<String, Object> r : queries.list("completeness", q, Map.of("cities", ReportQueries.withProvince(cities)))) {
+        for (Map<String, Object> r : queries.completeness(q, reportDate, cities)) {
             Object first = r.get("first_accepted_received_at") != null ? r.get("first_accepted_received_at") : r.get("first_received_at");
             rows.add(new UnitRow((String) r.get("unit_name"), Sentences.date(r.get("deadline")), (String) r.get("status_zh"),
                     Sentences.dateTime(first), integer(r.get("days_late")), integer(r.get("rejected_count")),

@@ -11,6 +11,7 @@ import cn.zhenxing.report.ReportRows.Tile;
 import cn.zhenxing.warehouse.Quarter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -39,17 +40,22 @@ class SummarySection {
         this.queries = queries;
     }
 
-    /** What the summary says about who has not reported, for the report's cities (and the province unit). */
+    /**
+     * What the summary says about who has not reported, for the report's cities (and the province unit): a
+     * missing unit with its days overdue counted to the report date (盂县（逾期5天）).
+     */
     record Units(List<String> missing, List<String> late) {
     }
 
-    Units units(Quarter q, List<String> cities) {
+    Units units(Quarter q, LocalDate reportDate, List<String> cities) {
         List<String> missing = new ArrayList<>();
         List<String> late = new ArrayList<>();
-        for (Map<String, Object> u : queries.list("completeness", q, Map.of("cities", ReportQueries.withProvince(cities)))) {
+        for (Map<String, Object> u : queries.completeness(q, reportDate, cities)) {
             String status = (String) u.get("status_zh");
             if (status.equals("未报送") || status.equals("已退回")) {
-                missing.add(u.get("unit_name") + (status.equals("已退回") ? "（已退回）" : ""));
+                String overdue = u.get("days_late") == null ? null : "逾期" + ((Number) u.get("days_late")).intValue() + "天";
+                String note = status.equals("已退回") ? (overdue == null ? "已退回" : "已退回，" + overdue) : overdue;
+                missing.add(u.get("unit_name") + (note == null ? "" : "（" + note + "）"));
             } else if (status.equals("逾期报送")) {
                 late.add((String) u.get("unit_name"));
             }
@@ -100,7 +106,7 @@ class SummarySection {
      * @param indicatorRows the rows the report's indicator table shows for the headline scope
      * @param plans task plans, or null for a report without tasks
      */
-    List<Section> sections(Quarter q, String subject, List<Map<String, Object>> indicatorRows, List<String> plans, List<String> taskRegions,
+    List<Section> sections(Quarter q, LocalDate reportDate, String subject, List<Map<String, Object>> indicatorRows, List<String> plans, List<String> taskRegions,
                            List<String> cities) {
         Map<String, Integer> counts = headline(indicatorRows);
         List<Map<String, Object>> lagging = mostLagging(indicatorRows);
@@ -122,7 +128,7 @@ class SummarySection {
                         Sentences.flag(t.get("not_started_late"))));
             }
         }
-        text.append(unitSentence(units(q, cities)));
+        text.append(unitSentence(units(q, reportDate, cities)));
         List<Section> sections = new ArrayList<>();
         sections.add(new Section(HEADING, text.toString(), new Chart("headline", subject + "纳入监测的" + indicatorRows.size() + "项指标", "项", tiles), null));
         List<LaggingIndicator> rows = new ArrayList<>();
@@ -142,7 +148,7 @@ class SummarySection {
     }
 
     /** The summary of a report without indicators (数据报送情况通报): tiles of units by reporting status. */
-    Section submissionsOnly(Quarter q, Map<String, Object> province, List<String> cities) {
+    Section submissionsOnly(Quarter q, LocalDate reportDate, Map<String, Object> province, List<String> cities) {
         List<Tile> tiles = new ArrayList<>();
         String text;
         if (province == null) {
@@ -155,7 +161,7 @@ class SummarySection {
             tiles.add(new Tile("退回后补正", Sentences.integer(province.get("rejected_then_fixed")), "个", null));
             text = "本期应报单位" + province.get("expected") + "个，已接收" + province.get("accepted") + "个，其中按时" + province.get("on_time")
                     + "个、逾期" + province.get("late") + "个；未报送" + province.get("missing") + "个。报送率" + Sentences.percent(province.get("reporting_rate"))
-                    + "，及时率" + Sentences.percent(province.get("on_time_rate")) + "。" + unitSentence(units(q, cities));
+                    + "，及时率" + Sentences.percent(province.get("on_time_rate")) + "。" + unitSentence(units(q, reportDate, cities));
         }
         return new Section(HEADING, text, tiles.isEmpty() ? null : new Chart("headline", "全省报送情况", "个", tiles), null);
     }

@@ -6,6 +6,7 @@ import cn.zhenxing.report.ReportDocument.Chart;
 import cn.zhenxing.report.ReportDocument.Section;
 import cn.zhenxing.report.ReportQueries.Indicators;
 import cn.zhenxing.warehouse.Quarter;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,18 +48,19 @@ class YellowRiverReport implements QuarterlyReport {
     }
 
     @Override
-    public ReportDocument build(Quarter q, String regionCode) {
+    public ReportDocument build(Quarter q, String regionCode, LocalDate reportDate) {
         List<String> cities = ReportQueries.codes(queries.areaCities(PLAN_AREA));
         List<String> regions = ReportQueries.withProvince(cities);
         List<Map<String, Object>> planRows = indicators.rows(q, PLAN_AREA, INDICATORS);
-        List<Section> sections = new ArrayList<>(summary.sections(q, "黄河流域规划范围", planRows, List.of("YR2020"), regions, cities));
-        sections.add(note.dataNote(q, cities, INDICATORS, AREAS).onNewPage());
+        List<Section> sections = new ArrayList<>(summary.sections(q, reportDate, "黄河流域规划范围", planRows, List.of("YR2020"), regions, cities));
+        sections.add(note.dataNote(q, reportDate, cities, INDICATORS, AREAS).onNewPage());
         Map<String, Map<String, Integer>> counts = queries.statusCounts(q, AREAS, INDICATORS);
         sections.add(new Section("一、总体情况", "黄河流域规划范围涉及" + cities.size() + "个市、" + queries.areaCounties(PLAN_AREA) + "个县（市、区）。"
                 + statusSentence("规划范围内纳入监测的", counts.getOrDefault(PLAN_AREA, Map.of())),
                 indicators.statusChart("各区域指标状态分布（项）", q, AREAS, INDICATORS), null));
         RevitalizationReport.addIfAny(sections, ranking.section("二、各市对比与排名", q, queries.areaCities(PLAN_AREA), INDICATORS));
         RevitalizationReport.addIfAny(sections, map.section("各县（市、区）状态示意图", q, PLAN_AREA, "黄河流域规划范围", planRows));
+        RevitalizationReport.addIfAny(sections, map.citySection("各市状态示意图", q, PLAN_AREA, planRows));
         for (int i = 0; i < AREAS.size(); i++) {
             String code = AREAS.get(i);
             String name = queries.areaName(code) + (code.equals(FEN_BELT) ? "（" + queries.areaCounties(code) + "县）" : "");
@@ -69,6 +71,6 @@ class YellowRiverReport implements QuarterlyReport {
         sections.add(progress.taskSection("八、重点任务进展（滞后任务）", q, List.of("YR2020"), regions, true));
         sections.add(progress.projectSection("九、生态保护与水资源项目投资进展", q, regions, List.of("ecology", "water")));
         RevitalizationReport.addIfAny(sections, progress.laggingProjectSection("滞后和停滞的项目", q, regions, List.of("ecology", "water")));
-        return DataNoteSection.document(ReportName.YELLOW_RIVER, "全省版", q, sections);
+        return DataNoteSection.document(ReportName.YELLOW_RIVER, "全省版", q, reportDate, sections);
     }
 }

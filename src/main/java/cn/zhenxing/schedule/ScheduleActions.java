@@ -78,7 +78,7 @@ public class ScheduleActions {
         return switch (d.kind()) {
             case INBOX_POLL -> inboxPoll(d, recipients);
             case MARTS_REFRESH -> "marts refreshed: " + marts.refreshAll("schedule " + d.name()).size() + " quarters";
-            case QUARTERLY_REPORTS -> quarterlyReports(d, period, recipients);
+            case QUARTERLY_REPORTS -> quarterlyReports(d, period, recipients, today);
             case REMINDERS -> missingUnits(d, period, recipients, today, false);
             case OVERDUE_NOTICE -> missingUnits(d, period, recipients, today, true);
             case DELIVER_PENDING -> sent(delivery.sendPending());
@@ -134,7 +134,8 @@ public class ScheduleActions {
         return outcomes.size() + " file(s) from the inbox, " + queued + " receipt(s) queued; " + sent(delivery.sendPending());
     }
 
-    private String quarterlyReports(ScheduleDefinition d, String period, List<Recipient> recipients) throws Exception {
+    /** The reports speak of the fire date: a run recovered after downtime counts days overdue to the day it was due. */
+    private String quarterlyReports(ScheduleDefinition d, String period, List<Recipient> recipients, LocalDate fireDate) throws Exception {
         marts.refresh(period, "full", "schedule " + d.name());
         Path dir = reportsDir.resolve(period);
         List<Path> pdfs = new ArrayList<>();
@@ -144,7 +145,7 @@ public class ScheduleActions {
         names.forEach(n -> titles.add(n.titleZh()));
         // Province editions and every city's edition, whether or not the city has a leader on the list yet.
         Map<String, Path> cityEditions = new HashMap<>();
-        for (Path file : reports.renderQuarter(names, period, dir)) {
+        for (Path file : reports.renderQuarter(names, period, fireDate, dir)) {
             ReportFile parsed = ReportFile.parse(file.getFileName().toString()).orElseThrow();
             if (parsed.region() != null) {
                 if (parsed.format().equals("pdf")) {
@@ -154,7 +155,7 @@ public class ScheduleActions {
                 (parsed.format().equals("pdf") ? pdfs : xlsx).add(file);
             }
         }
-        List<String> missing = calendar.missing(Quarter.parse(period), LocalDate.now()).stream().map(ReportingCalendar.UnitDeadline::unitName).toList();
+        List<String> missing = calendar.missing(Quarter.parse(period), fireDate).stream().map(ReportingCalendar.UnitDeadline::unitName).toList();
         int queued = 0;
         for (Recipient r : group(recipients, d.recipients(), "province-leaders")) {
             queued += enqueue("report", d, period, "province", r, texts.reports(period, "全省版", titles, missing), pdfs) ? 1 : 0;
@@ -167,7 +168,7 @@ public class ScheduleActions {
         for (Recipient r : group(recipients, d.recipients(), "city-leaders")) {
             String city = texts.regionName(r.region());
             Path file = cityEditions.get(r.region());
-            List<Path> edition = file != null ? List.of(file) : reports.render(ReportName.REVITALIZATION, period, r.region(), List.of("pdf"), dir);
+            List<Path> edition = file != null ? List.of(file) : reports.render(ReportName.REVITALIZATION, period, r.region(), List.of("pdf"), fireDate, dir);
             queued += enqueue("report", d, period, "city-" + r.region(), r,
                     texts.reports(period, city + "版", List.of(ReportName.REVITALIZATION.titleZh()), missing), edition) ? 1 : 0;
         }

@@ -24,6 +24,12 @@ public final class FileDownload {
         return of(file, file.getFileName().toString(), type, inline);
     }
 
+    /** Bytes made for this request (an XLSX of what a page shows), saved under {@code name}. */
+    public static ResponseEntity<byte[]> of(byte[] content, String name, MediaType type) {
+        ContentDisposition disposition = ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build();
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString()).contentType(type).body(content);
+    }
+
     /** @param name the name the user's browser saves it under (RFC 5987 for Chinese), whatever the name on disk */
     public static ResponseEntity<Resource> of(Path file, String name, MediaType type, boolean inline) {
         if (!Files.isRegularFile(file)) {

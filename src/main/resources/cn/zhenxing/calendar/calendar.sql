@@ -26,6 +26,10 @@ SELECT reason_zh FROM ops_period_lock WHERE period_key = :p;
 SELECT 1 FROM int_review_state st JOIN dim_reporting_unit u ON u.unit_key = st.unit_key
 WHERE u.unit_code = :unit AND st.period_key = :p AND st.state = 'province_approved';
 
+-- The quarter's own deadline (its calendar row), for the report date.
+-- name: quarterDeadline
+SELECT deadline FROM cfg_reporting_calendar WHERE period_key = :p;
+
 -- name: unitDeadline
 SELECT d.deadline FROM int_unit_deadline d WHERE d.unit_code = :unit AND d.period_key = :p;
 

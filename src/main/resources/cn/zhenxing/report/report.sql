@@ -43,6 +43,13 @@ WHERE m.period_key = :p AND m.scope_code = :scope AND m.plan_code IN (:plans) AN
 ORDER BY FIELD(m.status_zh, '严重滞后', '滞后', '数据不全', '无数据', '正常推进', '达标') = 0, FIELD(m.status_zh, '严重滞后', '滞后', '数据不全', '无数据', '正常推进', '达标'),
          m.path_ratio, m.plan_code, m.indicator_key;
 
+-- The same selection as indicatorRows over the quarters :from to :p, oldest first (the portal's trend per indicator).
+-- name: indicatorTrend
+SELECT m.indicator_code, m.period_code, m.value, m.status_zh
+FROM mart_indicator_progress m
+WHERE m.period_key BETWEEN :from AND :p AND m.scope_code = :scope AND m.plan_code IN (:plans) AND m.indicator_code REGEXP :codes
+ORDER BY m.indicator_code, m.period_key;
+
 -- name: statusCounts
 SELECT m.scope_code, m.scope_name, m.status_zh, COUNT(*) AS n
 FROM mart_indicator_progress m
@@ -90,6 +97,9 @@ SELECT COUNT(*) AS task_rows, COALESCE(SUM(t.is_lagging), 0) AS lagging, COALESC
 FROM mart_task_progress t LEFT JOIN int_review_state rv ON rv.submission_id = t.submission_id
 WHERE t.period_key = :p AND t.plan_code IN (:plans) AND t.region_code IN (:regions) AND (:omitPreliminary = 0 OR rv.state <=> 'province_approved');
 
+-- name: rule
+SELECT rule_value FROM cfg_mart_rule WHERE rule_key = :key;
+
 -- name: taskRule
 SELECT rule_key, rule_value FROM cfg_mart_rule WHERE rule_key IN ('task.elapsed_tolerance_points', 'task.not_started_alert_quarter',
                                                                    'project.lagging_tolerance_points');
@@ -130,8 +140,15 @@ WHERE v.period_key = :p AND v.city_code IN (:cities) AND COALESCE(v.category, 'o
   AND (:omitPreliminary = 0 OR rv.state <=> 'province_approved')
 ORDER BY v.is_stalled DESC, v.annual_completion IS NULL, v.annual_completion, v.project_code, v.unit_code;
 
+-- Each unit's reporting status as of the report date (:reportDate, ReportingCalendar.reportDate): the mart
+-- counts a unit with nothing accepted as 未报送 and its days overdue to the day of the refresh; a report
+-- counts them to its own date, so re-rendering a quarter later does not make 盂县 more overdue.
 -- name: completeness
-SELECT c.unit_code, c.unit_name, c.deadline, c.status_zh, c.first_accepted_received_at, c.first_received_at, c.days_late,
+SELECT c.unit_code, c.unit_name, c.deadline,
+       CASE WHEN c.status_zh IN ('未报送', '未到期') THEN IF(:reportDate > c.deadline, '未报送', '未到期') ELSE c.status_zh END AS status_zh,
+       c.first_accepted_received_at, c.first_received_at,
+       CASE WHEN c.first_accepted_received_at IS NOT NULL THEN c.days_late
+            WHEN :reportDate > c.deadline THEN DATEDIFF(:reportDate, c.deadline) END AS days_late,
        c.rejected_count, c.versions, c.city_code
 FROM mart_submission_completeness c
 WHERE c.period_key = :p AND c.city_code IN (:cities)
@@ -223,6 +240,12 @@ FROM mart_indicator_progress m
 LEFT JOIN mart_indicator_approval ap ON ap.period_key = m.period_key AND ap.scope_type = m.scope_type AND ap.scope_code = m.scope_code
   AND ap.indicator_key = m.indicator_key
 WHERE m.period_key = :p AND m.scope_level = 'county' AND m.indicator_code = :code;
+
+-- The cities' status on the county map's indicator (the cities' 示意图).
+-- name: cityMapStatuses
+SELECT m.scope_code, m.status_zh, m.indicator_name
+FROM mart_indicator_progress m
+WHERE m.period_key = :p AND m.scope_level = 'city' AND m.indicator_code = :code;
 
 -- Values the form collects in another unit than the plan's target (人均地区生产总值: 元/人 on the form,
 -- 美元 in the plan), for the data note to show both and the rate used.

@@ -271,7 +271,7 @@ class SummaryPageTest {
     /** The portal's rows for a scope, as the page's model holds them. */
     List<Map<String, Object>> portal(PortalUser user, String scope) {
         ExtendedModelMap model = new ExtendedModelMap();
-        controller.progress(user, scope, null, null, PERIOD, null, model);
+        controller.progress(user, scope, null, null, PERIOD, null, null, model);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> rows = (List<Map<String, Object>>) model.get("rows");
         return rows;
@@ -316,7 +316,7 @@ class SummaryPageTest {
         // A leader of one city opens the page on that city.
         PortalUser changzhi = new PortalUser("cz", "x", "长治市领导", null, PortalUser.Role.LEADER, null, "140400", true);
         ExtendedModelMap model = new ExtendedModelMap();
-        controller.progress(changzhi, null, null, null, PERIOD, null, model);
+        controller.progress(changzhi, null, null, null, PERIOD, null, null, model);
         assertThat(model.get("scope")).asString().contains("140400");
         assertThat(portalRows(portal(changzhi, null))).isEqualTo(portalRows(portal(leader, "region:140400")));
         // The status filter keeps that status only.
@@ -326,11 +326,209 @@ class SummaryPageTest {
 
     List<Map<String, Object>> filtered(PortalUser user, String status) {
         ExtendedModelMap model = new ExtendedModelMap();
-        controller.progress(user, "area:TAIHANG_OLD_AREA", null, null, PERIOD, status, model);
+        controller.progress(user, "area:TAIHANG_OLD_AREA", null, null, PERIOD, status, null, model);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> rows = (List<Map<String, Object>>) model.get("rows");
         assertThat(rows).allMatch(r -> status.equals(r.get("status_zh")));
         return rows;
+    }
+
+    /** The days overdue of the unit that never reported, as printed in the completeness sheet of a rendered XLSX. */
+    static int daysOverdueInSheet(Path xlsx, String unit) throws Exception {
+        try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            for (Row row : wb.getSheet("报送情况")) {
+                if (row.getCell(0) != null && unit.equals(row.getCell(0).getStringCellValue())) {
+                    assertThat(row.getCell(2).getStringCellValue()).isEqualTo("未报送");
+                    return (int) row.getCell(4).getNumericCellValue();
+                }
+            }
+        }
+        throw new AssertionError(unit + " not in the sheet");
+    }
+
+    @Test
+    void durationsCountToTheReportDateNotToTheRefreshOrToday() throws Exception {
+        String unit = jdbc.queryForObject("SELECT name_zh FROM dim_reporting_unit WHERE unit_code = ?", String.class, ReportTest.MISSING_UNIT);
+        java.time.LocalDate deadline = jdbc.queryForObject("SELECT deadline FROM mart_submission_completeness WHERE period_key = ? AND unit_code = ?",
+                java.time.LocalDate.class, P, ReportTest.MISSING_UNIT);
+        Integer martDays = jdbc.queryForObject("SELECT days_late FROM mart_submission_completeness WHERE period_key = ? AND unit_code = ?",
+                Integer.class, P, ReportTest.MISSING_UNIT);
+        // The calendar's report date of 2025Q3: 20 days after the quarter (2025-10-20), later than its deadline.
+        assertThat(calendar.reportDate(cn.zhenxing.warehouse.Quarter.parse(PERIOD), java.time.LocalDate.of(2026, 12, 1)))
+                .isEqualTo(java.time.LocalDate.of(2025, 10, 20));
+        assertThat(calendar.reportDate(cn.zhenxing.warehouse.Quarter.parse(PERIOD), java.time.LocalDate.of(2025, 10, 18)))
+                .as("rendered early: counted to the day it is rendered").isEqualTo(java.time.LocalDate.of(2025, 10, 18));
+        for (java.time.LocalDate asOf : List.of(java.time.LocalDate.of(2025, 10, 20), java.time.LocalDate.of(2025, 11, 4))) {
+            Path dir = OUT.resolve("as-of-" + asOf);
+            reports.render(ReportName.COMPLETENESS, PERIOD, null, List.of("pdf", "xlsx"), asOf, dir);
+            reports.render(ReportName.YELLOW_RIVER, PERIOD, null, List.of("pdf"), asOf, dir);
+            int days = (int) java.time.temporal.ChronoUnit.DAYS.between(deadline, asOf);
+            assertThat(days).as("as of " + asOf).isPositive().isNotEqualTo(martDays);
+            String date = asOf.getYear() + "年" + asOf.getMonthValue() + "月" + asOf.getDayOfMonth() + "日";
+            assertThat(daysOverdueInSheet(dir.resolve("completeness-" + PERIOD + ".xlsx"), unit)).isEqualTo(days);
+            try (PDDocument doc = Loader.loadPDF(dir.resolve("yellow-river-" + PERIOD + ".pdf").toFile())) {
+                PDFTextStripper stripper = new PDFTextStripper();
+                stripper.setEndPage(1);
+                assertThat(stripper.getText(doc).replaceAll("\\s", "")).as("cover").contains(date);
+                stripper.setStartPage(2);
+                stripper.setEndPage(3);
+                String summaryAndNote = stripper.getText(doc).replaceAll("\\s", "");
+                assertThat(summaryAndNote).contains(unit + "（逾期" + days + "天）").contains("报告日期" + date + "，逾期天数等时长均计算至该日");
+            }
+        }
+        // Without a date, a render speaks of the calendar's report date, whenever it runs.
+        Path dir = OUT.resolve("as-of-calendar");
+        reports.render(ReportName.COMPLETENESS, PERIOD, null, List.of("xlsx"), dir);
+        assertThat(daysOverdueInSheet(dir.resolve("completeness-" + PERIOD + ".xlsx"), unit))
+                .isEqualTo((int) java.time.temporal.ChronoUnit.DAYS.between(deadline, java.time.LocalDate.of(2025, 10, 20)));
+    }
+
+    @Autowired
+    cn.zhenxing.calendar.ReportingCalendar calendar;
+
+    @Autowired
+    org.springframework.web.context.WebApplicationContext web;
+    @Autowired
+    cn.zhenxing.account.PortalUsers users;
+
+    /** The page as a signed-in leader gets it (MockMvc over this context, so the shared warehouse stays as it is). */
+    org.springframework.test.web.servlet.MvcResult get(PortalUser user, String url) throws Exception {
+        org.springframework.test.web.servlet.MockMvc mvc = org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(web)
+                .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity()).build();
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(url)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(user)))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk()).andReturn();
+    }
+
+    /** The indicator names of the page's table, in the order shown. */
+    static List<String> names(String html) {
+        List<String> names = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<td class=\"name\">([^<]*)</td>").matcher(html);
+        while (m.find()) {
+            names.add(org.springframework.web.util.HtmlUtils.htmlUnescape(m.group(1)));
+        }
+        return names;
+    }
+
+    /** Name, value and status of each data row of the one sheet of a downloaded XLSX. */
+    static List<String> sheetRows(byte[] xlsx) throws Exception {
+        Files.createDirectories(OUT);
+        Path file = Files.createTempFile(OUT, "progress", ".xlsx");
+        Files.write(file, xlsx);
+        String sheet;
+        try (InputStream in = Files.newInputStream(file); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            assertThat(wb.getNumberOfSheets()).isEqualTo(1);
+            sheet = wb.getSheetName(0);
+        }
+        return sheetRows(file.getFileName().toString(), sheet);
+    }
+
+    @Test
+    void progressPageSortsFiltersShowsTrendsAndDownloadsWhatItShows() throws Exception {
+        // Accounts of their own: the portal signs out a principal the warehouse does not hold.
+        if (jdbc.queryForObject("SELECT COUNT(*) FROM ops_portal_user WHERE username = 'summary-leader'", Integer.class) == 0) {
+            users.create("summary-leader", "summary-leader-secret", "省领导", PortalUser.Role.LEADER, null, null);
+            users.create("summary-cz", "summary-cz-secret", "长治市领导", PortalUser.Role.LEADER, null, "140400");
+        }
+        PortalUser leader = users.loadUserByUsername("summary-leader");
+        String base = "/reports/progress?scope=region:140400&period=" + PERIOD;
+        // Default order: the report's own (the XLSX sheet of the report), laggards first.
+        String html = get(leader, base).getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        List<String> reportNames = sheetRows("revitalization-" + PERIOD + ".xlsx", "长治市").stream().map(r -> r.split("\\|")[0]).toList();
+        assertThat(names(html)).as("page = the report's sheet, in its order").containsExactlyElementsOf(reportNames);
+        assertThat(html).contains("name=\"sort\"").contains("按差距").contains("<svg").doesNotContain("<script>");
+
+        // By code: the codes in ascending order.
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> byCode = (List<Map<String, Object>>) get(leader, base + "&sort=code").getModelAndView().getModel().get("rows");
+        List<String> codes = byCode.stream().map(r -> (String) r.get("indicator_code")).toList();
+        assertThat(codes).hasSize(reportNames.size()).isSorted();
+        // By gap: the relative gap, recomputed here from value and expected value (else target), largest first.
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> byGap = (List<Map<String, Object>>) get(leader, base + "&sort=gap").getModelAndView().getModel().get("rows");
+        List<BigDecimal> gaps = new ArrayList<>();
+        for (Map<String, Object> r : byGap) {
+            BigDecimal value = (BigDecimal) r.get("value");
+            BigDecimal ref = (BigDecimal) (r.get("expected_value") != null ? r.get("expected_value") : r.get("target_value"));
+            if (value != null && ref != null && ref.signum() != 0) {
+                BigDecimal gap = "lower_better".equals(r.get("direction")) ? value.subtract(ref) : ref.subtract(value);
+                gaps.add(gap.divide(ref.abs(), 10, RoundingMode.HALF_UP));
+            } else {
+                gaps.add(null);
+            }
+        }
+        int firstNull = gaps.indexOf(null);
+        List<BigDecimal> scored = firstNull < 0 ? gaps : gaps.subList(0, firstNull);
+        assertThat(scored).hasSizeGreaterThanOrEqualTo(2).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(gaps.subList(scored.size(), gaps.size())).as("rows without a gap last").containsOnlyNulls();
+
+        // The trend: every quarter of the year up to this one, with the mart's value, in each row's SVG title.
+        Map<String, Object> first = byCode.stream().filter(r -> r.get("value") != null).findFirst().orElseThrow();
+        List<Map<String, Object>> history = jdbc.queryForList("SELECT period_code, value FROM mart_indicator_progress WHERE scope_code = "
+                + "'140400' AND indicator_code = ? AND period_key BETWEEN 20244 AND ? ORDER BY period_key", first.get("indicator_code"), P);
+        String label = ((ProgressPage.Trend) first.get("trend")).label();
+        assertThat(history).isNotEmpty();
+        assertThat(label.split("；")).hasSize(history.size());
+        for (Map<String, Object> h : history) {
+            String quarter = cn.zhenxing.warehouse.Quarter.parse((String) h.get("period_code")).labelZh();
+            assertThat(label).contains(quarter + (h.get("value") == null ? "无数据" : ((BigDecimal) h.get("value")).stripTrailingZeros().toPlainString()));
+        }
+        assertThat(html).contains("aria-label=\"" + org.springframework.web.util.HtmlUtils.htmlEscape(label) + "\"");
+
+        // The XLSX of what is shown: the filtered and sorted rows, the same figures, a Chinese file name.
+        String status = (String) byGap.get(0).get("status_zh");
+        // (MockMvc encodes the URL template itself.)
+        String filtered = base + "&status=" + status + "&sort=code";
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> shown = (List<Map<String, Object>>) get(leader, filtered).getModelAndView().getModel().get("rows");
+        assertThat(shown).isNotEmpty().allMatch(r -> status.equals(r.get("status_zh")));
+        var download = get(leader, filtered.replace("/reports/progress?", "/reports/progress.xlsx?")).getResponse();
+        assertThat(download.getHeader("Content-Disposition")).contains("filename*=UTF-8''")
+                .contains(java.net.URLEncoder.encode("指标进展_长治市_", java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+        assertThat(sheetRows(download.getContentAsByteArray())).containsExactlyElementsOf(portalRows(shown));
+        // And the whole list downloaded in the report's order is the report's sheet.
+        var all = get(leader, base.replace("/reports/progress?", "/reports/progress.xlsx?")).getResponse();
+        assertThat(sheetRows(all.getContentAsByteArray())).containsExactlyElementsOf(sheetRows("revitalization-" + PERIOD + ".xlsx", "长治市"));
+        // A city's leader downloads the city only (长治's leader asks for 太原: 404).
+        PortalUser changzhi = users.loadUserByUsername("summary-cz");
+        org.springframework.test.web.servlet.MockMvc mvc = org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(web)
+                .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity()).build();
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/reports/progress.xlsx?scope=region:140100&period=" + PERIOD)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(changzhi)))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isNotFound());
+    }
+
+    @Autowired
+    IndicatorSections indicatorSections;
+
+    @Test
+    void attainmentIsPrintedBoundedNeverAsANegativePercentage() throws Exception {
+        BigDecimal cap = jdbc.queryForObject("SELECT rule_value FROM cfg_mart_rule WHERE rule_key = 'attainment.display_cap'", BigDecimal.class);
+        assertThat(cap).isEqualByComparingTo("1.5");
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (String a : List.of("1.6", "1.5", "0.8", "-0.2")) {
+            rows.add(new LinkedHashMap<>(Map.of("attainment", new BigDecimal(a))));
+        }
+        assertThat(indicatorSections.bounded(rows)).extracting(r -> r.get("attainment_text")).containsExactly("超额完成", null, null, "低于基期");
+        // Every attainment of the report's sheets: a percentage within [0, cap], else the words.
+        try (InputStream in = Files.newInputStream(OUT.resolve("revitalization-" + PERIOD + ".xlsx")); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            Sheet sheet = wb.getSheet("长治市");
+            int checked = 0;
+            for (Row row : sheet) {
+                Cell a = row.getCell(8);
+                if (row.getRowNum() <= XlsxSheets.TITLE_ROWS || a == null) {
+                    continue;
+                }
+                if (a.getCellType() == CellType.NUMERIC) {
+                    assertThat(a.getNumericCellValue()).isBetween(0.0, cap.doubleValue());
+                    checked++;
+                } else if (a.getCellType() == CellType.STRING && !a.getStringCellValue().isBlank()) {
+                    assertThat(a.getStringCellValue()).isIn("超额完成", "低于基期");
+                    checked++;
+                }
+            }
+            assertThat(checked).isPositive();
+        }
     }
 
     @Test
@@ -377,6 +575,22 @@ class SummaryPageTest {
             }
             if (((Number) c.get("serious")).intValue() > 0) {
                 assertThat(text).contains("严重滞后" + c.get("serious") + "个");
+            }
+            // The cities' 示意图 of the same indicator, with the cities' statuses counted from the mart.
+            String cityPage = null;
+            for (int i = pageNo; i <= doc.getNumberOfPages() && cityPage == null; i++) {
+                String t = page("revitalization-" + PERIOD + ".pdf", i);
+                if (t.contains("各市状态示意图")) {
+                    cityPage = t;
+                }
+            }
+            assertThat(cityPage).as("a page with the cities' 示意图").isNotNull();
+            Map<String, Object> cc = jdbc.queryForMap("SELECT COUNT(*) AS n, SUM(status_zh = '达标') AS met FROM mart_indicator_progress "
+                    + "WHERE period_key = ? AND scope_level = 'city' AND REPLACE(indicator_name, ' ', '') = ?", P, indicator);
+            assertThat(((Number) cc.get("n")).intValue()).isEqualTo(11);
+            assertThat(cityPage).contains("全省11个市“" + indicator + "”的状态");
+            if (((Number) cc.get("met")).intValue() > 0) {
+                assertThat(cityPage.substring(cityPage.indexOf("全省11个市"))).contains("达标" + cc.get("met") + "个");
             }
             // Drawn as vector graphics: the page holds no raster image.
             org.apache.pdfbox.pdmodel.PDResources resources = doc.getPage(pageNo - 1).getResources();

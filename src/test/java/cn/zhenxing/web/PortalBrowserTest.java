@@ -368,6 +368,14 @@ class PortalBrowserTest {
         browser.get(url("/reports/progress?area=YR_PLAN_AREA"));
         assertThat(browser.getPageSource()).contains("黄河流域规划范围 指标进展");
         assertThat(browser.findElement(By.id("period-label")).getText()).isEqualTo(label);
+        // Each indicator's trend is an inline SVG drawn by the server; sorting by code reorders the same rows.
+        assertThat(browser.findElements(By.cssSelector("#progress svg.spark"))).isNotEmpty();
+        int shown = browser.findElements(By.cssSelector("#progress tbody tr")).size();
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("sort"))).selectByValue("code");
+        browser.findElement(By.cssSelector("form.inline button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("sort=code"));
+        assertThat(browser.findElements(By.cssSelector("#progress tbody tr"))).hasSize(shown);
+        assertThat(browser.findElement(By.id("shown-xlsx")).getAttribute("href")).contains("/reports/progress.xlsx", "sort=code");
         shot("06-progress");
         fitsA390PxScreen("06-progress");
         // At 390 px an indicator's name keeps whole words on a line (it wrapped every two characters).
