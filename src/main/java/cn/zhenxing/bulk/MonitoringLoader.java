@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,8 +42,8 @@ public class MonitoringLoader {
     }
 
     /** Checks and, without errors, lands; returns the readings landed (0 when rejected: nothing stays). */
-    long land(Path file, MonitoringForm form, Function<Boolean, MonitoringRows> rows, SheetProblems problems, long submissionId)
-            throws SQLException {
+    long land(Path file, MonitoringForm form, Function<Boolean, MonitoringRows> rows, SheetProblems problems, long submissionId,
+              List<RuleTotals.Rule> rules) throws SQLException {
         try (Connection connection = LoadData.openConnection(jdbc.getDataSource())) {
             connection.setAutoCommit(false);
             boolean committed = false;
@@ -51,8 +52,10 @@ public class MonitoringLoader {
                 long sent;
                 long landed;
                 String warnings;
+                RuleTotals totals;
                 try (LoadData load = LoadData.start(connection, submissionId)) {
-                    sent = MonitoringSheetReader.read(file, form, rows, problems, load);
+                    totals = new RuleTotals(rules, load);
+                    sent = MonitoringSheetReader.read(file, form, rows, problems, totals);
                     landed = load.landed();
                     warnings = load.warnings();
                 }
@@ -68,9 +71,10 @@ public class MonitoringLoader {
                     throw new SQLException("LOAD DATA landed " + landed + " of " + sent + " readings"
                             + (warnings == null ? "" : "; server warnings: " + warnings));
                 }
+                totals.write(connection, submissionId);
                 connection.commit();
                 committed = true;
-                log.info("Monitoring form {}: {} readings landed for submission {}", file, landed, submissionId);
+                log.info("Monitoring form {}: {} readings landed for submission {} ({} rule totals)", file, landed, submissionId, totals.size());
                 return landed;
             } finally {
                 if (!committed) {
@@ -85,7 +89,7 @@ public class MonitoringLoader {
         long[] count = {0};
         MonitoringSheetReader.read(file, form, rows, problems, new ReadingSink() {
             @Override
-            public boolean hand(java.util.List<MonitoringReading> batch) {
+            public boolean hand(List<MonitoringReading> batch) {
                 count[0] += batch.size();
                 return true;
             }
@@ -141,7 +145,9 @@ public class MonitoringLoader {
         return n == null ? 0 : n;
     }
 
+    /** Removes a submission's readings and their totals. */
     public void delete(long submissionId) {
         jdbc.update(sql("delete"), submissionId);
+        jdbc.update(sql("deleteTotals"), submissionId);
     }
 }

@@ -38,20 +38,18 @@ ORDER BY p.period_key;
 DELETE FROM mart_monitoring_indicator WHERE period_key = :p;
 
 -- name: refresh.monitoring
+-- From the per-file totals of V37 (rule x point x month), never from the readings themselves.
 INSERT INTO mart_monitoring_indicator (period_key, period_code, rule_code, scope_type, scope_code, scope_name, scope_level,
        numerator, denominator, value, points, readings, submissions, refreshed_at)
-WITH current_files AS (
-  SELECT submission_id FROM ops_submission WHERE is_current AND form_code <> 'quarterly'
-), per_point AS (
-  SELECT r.rule_code, f.point_code, f.submission_id,
-         SUM(CASE r.measure WHEN 'share' THEN f.value BETWEEN r.class_min AND r.class_max ELSE f.value END) AS num,
-         COUNT(*) AS den
-  FROM current_files s
-  JOIN fact_monitoring_reading f ON f.submission_id = s.submission_id
-  JOIN cfg_monitoring_rule r ON r.parameter = f.parameter
-  WHERE f.reading_date BETWEEN IF(r.window_kind = 'quarter', MAKEDATE(:year, 1) + INTERVAL (:q - 1) * 3 MONTH, MAKEDATE(:year, 1))
-                           AND :periodEnd
-  GROUP BY r.rule_code, f.point_code, f.submission_id
+WITH per_point AS (
+  SELECT t.rule_code, t.point_code, t.submission_id, SUM(t.numerator) AS num, SUM(t.denominator) AS den
+  FROM ops_submission s
+  JOIN fact_monitoring_rule_total t ON t.submission_id = s.submission_id
+  JOIN cfg_monitoring_rule r ON r.rule_code = t.rule_code
+  WHERE s.is_current AND s.form_code <> 'quarterly'
+    AND t.month_start BETWEEN IF(r.window_kind = 'quarter', MAKEDATE(:year, 1) + INTERVAL (:q - 1) * 3 MONTH, MAKEDATE(:year, 1))
+                          AND :periodEnd
+  GROUP BY t.rule_code, t.point_code, t.submission_id
 ), picked AS (
   SELECT x.rule_code, x.point_code, x.submission_id, x.num, x.den, r.factor, p.county_code, p.city_code
   FROM per_point x JOIN cfg_monitoring_rule r ON r.rule_code = x.rule_code
@@ -71,6 +69,24 @@ FROM scoped x
 LEFT JOIN dim_region r ON x.scope_type = 'region' AND r.region_code = x.scope_code AND :periodEnd BETWEEN r.valid_from AND r.valid_to
 LEFT JOIN dim_planning_area a ON x.scope_type = 'area' AND a.area_code = x.scope_code
 GROUP BY x.rule_code, x.scope_type, x.scope_code;
+
+-- A full refresh first rebuilds the totals of every decided monitoring file from its readings (the
+-- ingest counts them as it lands a file; a changed cfg_monitoring_rule takes effect here). The same
+-- arithmetic as cn.zhenxing.bulk.RuleTotals.
+-- name: monitoringTotals.delete
+DELETE t FROM fact_monitoring_rule_total t
+JOIN ops_submission s ON s.submission_id = t.submission_id AND s.status IN ('accepted', 'superseded');
+
+-- name: monitoringTotals.insert
+INSERT INTO fact_monitoring_rule_total (submission_id, rule_code, point_code, month_start, numerator, denominator)
+SELECT f.submission_id, r.rule_code, f.point_code, DATE_FORMAT(f.reading_date, '%Y-%m-01'),
+       SUM(CASE r.measure WHEN 'share' THEN f.value BETWEEN r.class_min AND r.class_max ELSE f.value END), COUNT(*)
+FROM ops_submission s
+STRAIGHT_JOIN fact_monitoring_reading f ON f.submission_id = s.submission_id
+JOIN dim_monitoring_point p ON p.point_code = f.point_code
+JOIN cfg_monitoring_rule r ON r.parameter = f.parameter AND r.point_kind = p.point_kind
+WHERE s.status IN ('accepted', 'superseded') AND s.form_code <> 'quarterly'
+GROUP BY f.submission_id, r.rule_code, f.point_code, DATE_FORMAT(f.reading_date, '%Y-%m-01');
 
 -- name: refresh.deleteIndicators
 DELETE FROM mart_indicator_progress WHERE period_key = :p;
