@@ -22,3 +22,10 @@ FROM fact_monitoring_reading f
 JOIN dim_monitoring_point p ON p.point_code = f.point_code
 JOIN cfg_monitoring_rule r ON r.parameter = f.parameter AND r.point_kind = p.point_kind
 GROUP BY f.submission_id, r.rule_code, f.point_code, DATE_FORMAT(f.reading_date, '%Y-%m-01');
+
+-- What the yellow-river report's monitoring section states of each figure's lineage besides readings and
+-- points: the months the readings cover and how many files they came in.
+ALTER TABLE mart_monitoring_indicator
+  ADD COLUMN first_month DATE NULL COMMENT 'first month with readings behind the figure' AFTER readings,
+  ADD COLUMN last_month  DATE NULL COMMENT 'last month with readings behind the figure' AFTER first_month,
+  ADD COLUMN files       INT  NULL COMMENT 'accepted submissions (files) the readings came in' AFTER last_month;

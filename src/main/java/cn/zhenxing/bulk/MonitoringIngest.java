@@ -181,7 +181,7 @@ public class MonitoringIngest {
     public MonitoringForm form(String code) {
         MonitoringForm f = forms.get(code);
         if (f == null) {
-            throw new IllegalArgumentException("Unknown monitoring form " + code + " (known: " + MonitoringForm.CODES + ")");
+            throw new IllegalArgumentException("没有监测报表“" + code + "”（可选：" + String.join("、", MonitoringForm.CODES) + "）。");
         }
         return f;
     }

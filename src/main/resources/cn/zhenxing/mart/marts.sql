@@ -40,9 +40,10 @@ DELETE FROM mart_monitoring_indicator WHERE period_key = :p;
 -- name: refresh.monitoring
 -- From the per-file totals of V37 (rule x point x month), never from the readings themselves.
 INSERT INTO mart_monitoring_indicator (period_key, period_code, rule_code, scope_type, scope_code, scope_name, scope_level,
-       numerator, denominator, value, points, readings, submissions, refreshed_at)
+       numerator, denominator, value, points, readings, first_month, last_month, files, submissions, refreshed_at)
 WITH per_point AS (
-  SELECT t.rule_code, t.point_code, t.submission_id, SUM(t.numerator) AS num, SUM(t.denominator) AS den
+  SELECT t.rule_code, t.point_code, t.submission_id, SUM(t.numerator) AS num, SUM(t.denominator) AS den,
+         MIN(t.month_start) AS first_month, MAX(t.month_start) AS last_month
   FROM ops_submission s
   JOIN fact_monitoring_rule_total t ON t.submission_id = s.submission_id
   JOIN cfg_monitoring_rule r ON r.rule_code = t.rule_code
@@ -51,20 +52,21 @@ WITH per_point AS (
                           AND :periodEnd
   GROUP BY t.rule_code, t.point_code, t.submission_id
 ), picked AS (
-  SELECT x.rule_code, x.point_code, x.submission_id, x.num, x.den, r.factor, p.county_code, p.city_code
+  SELECT x.rule_code, x.point_code, x.submission_id, x.num, x.den, x.first_month, x.last_month, r.factor, p.county_code, p.city_code
   FROM per_point x JOIN cfg_monitoring_rule r ON r.rule_code = x.rule_code
   JOIN dim_monitoring_point p ON p.point_code = x.point_code AND p.point_kind = r.point_kind
 ), scoped AS (
-  SELECT rule_code, factor, 'region' AS scope_type, county_code AS scope_code, point_code, submission_id, num, den FROM picked
-  UNION ALL SELECT rule_code, factor, 'region', city_code, point_code, submission_id, num, den FROM picked
-  UNION ALL SELECT rule_code, factor, 'region', '140000', point_code, submission_id, num, den FROM picked
-  UNION ALL SELECT x.rule_code, x.factor, 'area', a.area_code, x.point_code, x.submission_id, x.num, x.den FROM picked x
+  SELECT rule_code, factor, 'region' AS scope_type, county_code AS scope_code, point_code, submission_id, num, den, first_month, last_month FROM picked
+  UNION ALL SELECT rule_code, factor, 'region', city_code, point_code, submission_id, num, den, first_month, last_month FROM picked
+  UNION ALL SELECT rule_code, factor, 'region', '140000', point_code, submission_id, num, den, first_month, last_month FROM picked
+  UNION ALL SELECT x.rule_code, x.factor, 'area', a.area_code, x.point_code, x.submission_id, x.num, x.den, x.first_month, x.last_month FROM picked x
     JOIN bridge_area_region b ON b.region_code = x.county_code AND :periodEnd BETWEEN b.valid_from AND b.valid_to
     JOIN dim_planning_area a ON a.area_key = b.area_key
 )
 SELECT :p, :periodCode, x.rule_code, x.scope_type, x.scope_code, COALESCE(MAX(r.name_zh), MAX(a.name_zh), x.scope_code),
        COALESCE(MAX(r.level), 'area'), SUM(x.num), SUM(x.den), SUM(x.num) / SUM(x.den) * MAX(x.factor),
-       COUNT(DISTINCT x.point_code), SUM(x.den), LEFT(GROUP_CONCAT(DISTINCT x.submission_id ORDER BY x.submission_id), 500), :now
+       COUNT(DISTINCT x.point_code), SUM(x.den), MIN(x.first_month), MAX(x.last_month), COUNT(DISTINCT x.submission_id),
+       LEFT(GROUP_CONCAT(DISTINCT x.submission_id ORDER BY x.submission_id), 500), :now
 FROM scoped x
 LEFT JOIN dim_region r ON x.scope_type = 'region' AND r.region_code = x.scope_code AND :periodEnd BETWEEN r.valid_from AND r.valid_to
 LEFT JOIN dim_planning_area a ON x.scope_type = 'area' AND a.area_code = x.scope_code
