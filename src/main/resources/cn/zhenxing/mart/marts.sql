@@ -5,10 +5,10 @@
 -- reproduce the figures from the facts.
 
 -- name: lock
-SELECT GET_LOCK('zhenxing.marts', 600);
+SELECT GET_LOCK(CONCAT('zhenxing.marts:', DATABASE()), 600);
 
 -- name: unlock
-SELECT RELEASE_LOCK('zhenxing.marts');
+SELECT RELEASE_LOCK(CONCAT('zhenxing.marts:', DATABASE()));
 
 -- Quarters that have data or a calendar row, oldest first (a full refresh rebuilds all of them).
 -- name: quartersWithData
@@ -620,7 +620,10 @@ SELECT :p, :periodCode, s.region_code, r.name_zh, i.indicator_code, i.name_zh, '
 FROM scored s
 JOIN dim_region r ON r.region_code = s.region_code AND :periodEnd BETWEEN r.valid_from AND r.valid_to
 JOIN dim_indicator i ON i.indicator_key = s.indicator_key
-WHERE ABS(s.z) > (SELECT rule_value FROM cfg_mart_rule WHERE rule_key = 'quality.robust_z');
+WHERE ABS(s.z) > (SELECT rule_value FROM cfg_mart_rule WHERE rule_key = 'quality.robust_z')
+  -- A value derived from monitoring readings (V27) is no unit's typed figure to follow up: its readings
+  -- were checked cell by cell on their own forms.
+  AND s.submission_id IS NOT NULL;
 
 -- Outliers against peer regions: same indicator, quarter and level (counties with counties, cities
 -- with cities), only for indicators that are not sums (a total depends on the region's size).
@@ -661,7 +664,8 @@ SELECT :p, :periodCode, s.region_code, s.region_name, i.indicator_code, i.name_z
        s.submission_id, :now
 FROM z s
 JOIN dim_indicator i ON i.indicator_key = s.indicator_key
-WHERE ABS(s.z) > (SELECT rule_value FROM cfg_mart_rule WHERE rule_key = 'quality.robust_z');
+WHERE ABS(s.z) > (SELECT rule_value FROM cfg_mart_rule WHERE rule_key = 'quality.robust_z')
+  AND s.submission_id IS NOT NULL; -- as for the history check: derived values are peers, not warnings
 
 -- name: refresh.log
 INSERT INTO ops_mart_refresh (period_key, kind, trigger_zh, indicator_rows, finished_at)
