@@ -76,12 +76,12 @@ class MonitoringSection {
                 months(date(r.get("first_month")), date(r.get("last_month"))), files(integer(r.get("files")), (String) r.get("submissions")));
     }
 
-    /** 2025年10—12月, or 2025年12月 for one month. */
+    /** 10—12月, or 12月 for one month (of the report's year: a window never spans two). */
     static String months(LocalDate first, LocalDate last) {
         if (first == null || last == null) {
             return null;
         }
-        return first.getYear() + "年" + first.getMonthValue() + (first.equals(last) ? "" : "—" + last.getMonthValue()) + "月";
+        return first.getMonthValue() + (first.equals(last) ? "" : "—" + last.getMonthValue()) + "月";
     }
 
     /** "3份：#12、#13、#15", or the first few numbers and 等 when there are more. */

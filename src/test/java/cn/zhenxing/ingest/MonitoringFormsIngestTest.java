@@ -240,11 +240,13 @@ class MonitoringFormsIngestTest {
             String value = new BigDecimal(expected.get("v").toString()).setScale(2, RoundingMode.HALF_UP).toPlainString();
             java.time.LocalDate first = ((java.sql.Date) expected.get("first")).toLocalDate();
             java.time.LocalDate last = ((java.sql.Date) expected.get("last")).toLocalDate();
-            String months = "2025年" + first.getMonthValue() + (first.getMonthValue() == last.getMonthValue() ? "" : "—" + last.getMonthValue()) + "月";
-            // One table row: region, value, unit, (target, status,) points, readings, months, the number of files.
+            String months = first.getMonthValue() + (first.getMonthValue() == last.getMonthValue() ? "" : "—" + last.getMonthValue()) + "月";
+            // One table row: region, value, unit, (target, status,) points, readings, months on one line; the files
+            // (count and first numbers) wrap in their cell.
             assertThat(section).as(f.toString()).containsPattern(java.util.regex.Pattern.quote(f.scopeName()) + " " + java.util.regex.Pattern.quote(value)
                     + " (%|μg/m3) .*?" + expected.get("points") + " " + new java.text.DecimalFormat("#,##0").format(readings) + " "
-                    + java.util.regex.Pattern.quote(months) + " " + expected.get("files") + "份");
+                    + java.util.regex.Pattern.quote(months));
+            assertThat(section).contains(expected.get("files") + "份：#");
             checked++;
         }
         assertThat(checked).isEqualTo(4 * 4 - 2);
