@@ -24,38 +24,47 @@ final class RuleTotals implements ReadingSink {
     /** A row of cfg_monitoring_rule, as far as counting needs it. */
     record Rule(String code, String parameter, boolean share, BigDecimal min, BigDecimal max) { }
 
-    private record Key(String rule, String point, LocalDate month) { }
-
     private static final class Total {
-        final Rule rule;
         BigDecimal sum = BigDecimal.ZERO;
         long inClass;
         int readings;
-
-        Total(Rule rule) {
-            this.rule = rule;
-        }
     }
 
     private final ReadingSink next;
-    private final Map<String, List<Rule>> byParameter = new HashMap<>();
-    private final Map<Key, Total> totals = new HashMap<>();
+    private final List<Rule> rules;
+    /** parameter → positions in {@link #rules} of the rules counting it. */
+    private final Map<String, int[]> byParameter = new HashMap<>();
+    /** month → point → one total per rule (a form's readings are of one month: the inner map is the one in use). */
+    private final Map<LocalDate, Map<String, Total[]>> totals = new HashMap<>();
+    private LocalDate lastMonth;
+    private Map<String, Total[]> lastPoints;
 
     RuleTotals(List<Rule> rules, ReadingSink next) {
         this.next = next;
-        rules.forEach(r -> byParameter.computeIfAbsent(r.parameter(), k -> new ArrayList<>()).add(r));
+        this.rules = List.copyOf(rules);
+        Map<String, List<Integer>> positions = new HashMap<>();
+        for (int i = 0; i < this.rules.size(); i++) {
+            positions.computeIfAbsent(this.rules.get(i).parameter(), k -> new ArrayList<>()).add(i);
+        }
+        positions.forEach((parameter, at) -> byParameter.put(parameter, at.stream().mapToInt(Integer::intValue).toArray()));
     }
 
     @Override
     public boolean hand(List<MonitoringReading> batch) {
         for (MonitoringReading reading : batch) {
-            List<Rule> rules = byParameter.get(reading.parameter());
-            if (rules == null) {
+            int[] counting = byParameter.get(reading.parameter());
+            if (counting == null) {
                 continue;
             }
-            LocalDate month = reading.date().withDayOfMonth(1);
-            for (Rule rule : rules) {
-                Total t = totals.computeIfAbsent(new Key(rule.code(), reading.pointCode(), month), k -> new Total(rule));
+            LocalDate date = reading.date();
+            if (lastMonth == null || date.getMonthValue() != lastMonth.getMonthValue() || date.getYear() != lastMonth.getYear()) {
+                lastMonth = date.withDayOfMonth(1);
+                lastPoints = totals.computeIfAbsent(lastMonth, k -> new HashMap<>());
+            }
+            Total[] point = lastPoints.computeIfAbsent(reading.pointCode(), k -> new Total[rules.size()]);
+            for (int i : counting) {
+                Rule rule = rules.get(i);
+                Total t = point[i] == null ? (point[i] = new Total()) : point[i];
                 t.readings++;
                 if (!rule.share()) {
                     t.sum = t.sum.add(reading.value());
@@ -73,26 +82,43 @@ final class RuleTotals implements ReadingSink {
         next.end();
     }
 
+    /** The rows {@link #write} inserts. */
     int size() {
-        return totals.size();
+        int n = 0;
+        for (Map<String, Total[]> points : totals.values()) {
+            for (Total[] point : points.values()) {
+                for (Total t : point) {
+                    n += t == null ? 0 : 1;
+                }
+            }
+        }
+        return n;
     }
 
     /** Inserts the totals under {@code submissionId} on the landing connection (its transaction). */
     void write(Connection connection, long submissionId) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(BulkSql.sql("totalInsert"))) {
             int pending = 0;
-            for (Map.Entry<Key, Total> e : totals.entrySet()) {
-                Total t = e.getValue();
-                insert.setLong(1, submissionId);
-                insert.setString(2, e.getKey().rule());
-                insert.setString(3, e.getKey().point());
-                insert.setDate(4, Date.valueOf(e.getKey().month()));
-                insert.setBigDecimal(5, t.rule.share() ? BigDecimal.valueOf(t.inClass) : t.sum);
-                insert.setInt(6, t.readings);
-                insert.addBatch();
-                if (++pending == 1000) {
-                    insert.executeBatch();
-                    pending = 0;
+            for (Map.Entry<LocalDate, Map<String, Total[]>> month : totals.entrySet()) {
+                Date monthStart = Date.valueOf(month.getKey());
+                for (Map.Entry<String, Total[]> point : month.getValue().entrySet()) {
+                    for (int i = 0; i < rules.size(); i++) {
+                        Total t = point.getValue()[i];
+                        if (t == null) {
+                            continue;
+                        }
+                        insert.setLong(1, submissionId);
+                        insert.setString(2, rules.get(i).code());
+                        insert.setString(3, point.getKey());
+                        insert.setDate(4, monthStart);
+                        insert.setBigDecimal(5, rules.get(i).share() ? BigDecimal.valueOf(t.inClass) : t.sum);
+                        insert.setInt(6, t.readings);
+                        insert.addBatch();
+                        if (++pending == 1000) {
+                            insert.executeBatch();
+                            pending = 0;
+                        }
+                    }
                 }
             }
             if (pending > 0) {
