@@ -106,10 +106,13 @@ final class LoadData implements AutoCloseable, ReadingSink {
         return statement.executeLargeUpdate(sql(submissionId));
     }
 
+    /** Deletes a submission's readings and rule totals. */
     static void delete(Connection connection, long submissionId) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement(BulkSql.sql("delete"))) {
-            delete.setLong(1, submissionId);
-            delete.executeUpdate();
+        for (String statement : List.of("delete", "deleteTotals")) {
+            try (PreparedStatement delete = connection.prepareStatement(BulkSql.sql(statement))) {
+                delete.setLong(1, submissionId);
+                delete.executeUpdate();
+            }
         }
     }
 

@@ -36,7 +36,7 @@ public final class MonitoringBenchmark {
 
     /** What one run measured. Rates in readings (fact rows) per second; heap in bytes. */
     public record Figures(int rows, int sheetRows, long xlsxBytes, long tsvBytes, double ingestSeconds, double loadDataSeconds,
-                          long peakHeapBytes, long maxHeapAfterGcBytes, long maxHeapBytes) {
+                          long peakHeapBytes, long maxHeapAfterGcBytes, long maxHeapBytes, boolean warmedUp) {
         public double ingestRate() {
             return rows / ingestSeconds;
         }
@@ -50,8 +50,8 @@ public final class MonitoringBenchmark {
         }
 
         public String machineLine() {
-            return String.format(Locale.ROOT, "ingest_rows_per_s=%d load_data_rows_per_s=%d ratio=%.2f peak_heap_mb=%d",
-                    Math.round(ingestRate()), Math.round(loadDataRate()), ratio(), Math.round(peakHeapBytes / 1048576.0));
+            return String.format(Locale.ROOT, "ingest_rows_per_s=%d load_data_rows_per_s=%d ratio=%.2f peak_heap_mb=%d warm_up=%s",
+                    Math.round(ingestRate()), Math.round(loadDataRate()), ratio(), Math.round(peakHeapBytes / 1048576.0), warmedUp ? "yes" : "no");
         }
     }
 
@@ -78,7 +78,11 @@ public final class MonitoringBenchmark {
         this.jdbc = jdbc;
     }
 
-    public Figures run(int rows, boolean keep, Path dir, Ingest ingest, PrintWriter out) throws Exception {
+    /**
+     * @param warmUp ingest a small file of another month first, untimed: a long-running {@code serve} pays
+     *               class loading and JIT once, not for each file; without it the timed file pays them too
+     */
+    public Figures run(int rows, boolean keep, Path dir, boolean warmUp, Ingest ingest, PrintWriter out) throws Exception {
         MonitoringForm form = MonitoringForm.load("air_daily");
         int perRow = form.parameters().size();
         int sheetRows = (rows + perRow - 1) / perRow;
@@ -87,6 +91,8 @@ public final class MonitoringBenchmark {
         Path work = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("zhenxing-bench-");
         Path xlsx = work.resolve("air_daily_" + readings + ".xlsx");
         Path tsv = work.resolve("air_daily_" + readings + ".tsv");
+        Path warmFile = work.resolve("air_daily_warm_up.xlsx");
+        long warmSubmission = 0;
         long submission = 0;
         long loadDataId = 0;
         boolean verified = false;
@@ -104,6 +110,16 @@ public final class MonitoringBenchmark {
             long t0 = System.nanoTime();
             MonitoringWorkbook.write(xlsx, form, UNIT, MONTH.getYear() + "M" + String.format("%02d", MONTH.getMonthValue()), samples.iterator(), Map.of());
             out.printf("  %s  %.1f MiB  generated in %.1f s%n", xlsx, Files.size(xlsx) / 1048576.0, seconds(t0));
+            if (warmUp) {
+                YearMonth warmMonth = MONTH.plusMonths(1);
+                Map<String, String> one = Map.of(points.keySet().iterator().next(), points.values().iterator().next());
+                MonitoringWorkbook.write(warmFile, form, UNIT, warmMonth.getYear() + "M" + String.format("%02d", warmMonth.getMonthValue()),
+                        MonitoringSamples.month(form, one, warmMonth).iterator(), Map.of());
+                long tw = System.nanoTime();
+                warmSubmission = ingest.ingest(warmFile);
+                out.printf("Warm-up (untimed): one station-month of %s ingested in %.2f s (the first file of a JVM loads classes and compiles)%n",
+                        warmMonth, seconds(tw));
+            }
             System.gc();
 
             out.println("Ingest (the real ingest job: register, check, land, publish, marts, receipt) ...");
@@ -139,7 +155,7 @@ public final class MonitoringBenchmark {
             }
             verified = true;
             Figures figures = new Figures(readings, sheetRows, Files.size(xlsx), Files.size(tsv), ingestSeconds, loadDataSeconds,
-                    heap.peak(), heap.maxAfterGc(), heap.max());
+                    heap.peak(), heap.maxAfterGc(), heap.max(), warmUp);
             out.println();
             out.printf("readings (fact rows) %,d (%,d workbook rows)%n", readings, sheetRows);
             out.printf("xlsx size            %.1f MiB (TSV %.1f MiB)%n", figures.xlsxBytes() / 1048576.0, figures.tsvBytes() / 1048576.0);
@@ -157,6 +173,7 @@ public final class MonitoringBenchmark {
             if (!keep || !verified) {
                 Files.deleteIfExists(xlsx);
                 Files.deleteIfExists(tsv);
+                Files.deleteIfExists(warmFile);
                 if (dir == null) {
                     Files.deleteIfExists(work);
                 }
@@ -167,6 +184,9 @@ public final class MonitoringBenchmark {
                 }
                 if (submission != 0) {
                     loader.delete(submission);
+                }
+                if (warmSubmission != 0) {
+                    loader.delete(warmSubmission);
                 }
                 jdbc.update(BulkSql.sql("benchPointDelete"));
             }

@@ -12,7 +12,6 @@ import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -29,6 +28,9 @@ public class MonitoringIngest {
     /** Monitoring files carry a month of daily readings: far larger than a quarterly form, still bounded. */
     public static final long MAX_FILE_BYTES = 256L * 1024 * 1024;
 
+    /** The sheet every form (quarterly and monitoring) is identified by (etl/forms: meta_sheet). */
+    static final String META_SHEET = "_meta";
+
     /** What a check found. {@code unitCode}/{@code periodCode} are null when the file did not name a valid one. */
     public record Checked(MonitoringForm form, String templateVersion, String unitCode, String periodCode, List<Problem> problems,
                           long errors, long readings) {
@@ -44,29 +46,50 @@ public class MonitoringIngest {
     public MonitoringIngest(JdbcTemplate jdbc, MonitoringLoader loader) {
         this.jdbc = jdbc;
         this.loader = loader;
-        MonitoringForm.all().forEach(f -> forms.put(f.formCode(), f));
+        for (MonitoringForm f : MonitoringForm.all()) {
+            if (!META_SHEET.equals(f.metaSheet())) {
+                throw new IllegalStateException(f.formCode() + ": meta_sheet must be " + META_SHEET + " (files are identified by it before their form is known)");
+            }
+            forms.put(f.formCode(), f);
+        }
     }
 
-    /** The monitoring form this file is, by its _meta sheet; empty for any other file (the quarterly form included). */
-    public Optional<MonitoringForm> recognize(Path file) {
-        Map<String, String> meta = MonitoringSheetReader.meta(file, "_meta");
-        if (!MonitoringForm.MARKER.equals(meta.get("marker"))) {
-            return Optional.empty();
+    /**
+     * What a workbook's _meta sheet says (column A keys, B values), read once per file for every form: the
+     * monitoring form it names, if any; otherwise the quarterly reader is handed the same keys.
+     *
+     * @param meta null when the sheet could not be read this way (the quarterly reader then reads it itself)
+     * @param form null unless the file is a monitoring form
+     */
+    public record Identified(Map<String, String> meta, MonitoringForm form) {
+        public static final Identified UNREAD = new Identified(null, null);
+
+        public boolean monitoring() {
+            return form != null;
         }
-        return Optional.ofNullable(forms.get(meta.get("form")));
+    }
+
+    /** Reads the _meta sheet (streaming, a few rows) and recognises a monitoring form by its marker. */
+    public Identified identify(Path file) {
+        Map<String, String> meta = MonitoringSheetReader.meta(file, META_SHEET);
+        if (meta == null || !MonitoringForm.MARKER.equals(meta.get("marker"))) {
+            return new Identified(meta, null);
+        }
+        return new Identified(meta, forms.get(meta.get("form")));
     }
 
     /** Checks without writing anything (ingest --dry-run). */
-    public Checked check(Path file, MonitoringForm form, String expectedUnit) {
-        return run(file, form, expectedUnit, null);
+    public Checked check(Path file, Identified identified, String expectedUnit) {
+        return run(file, identified, expectedUnit, null);
     }
 
     /** Checks and, without errors, lands the readings under the submission (invisible until it is accepted). */
-    public Checked land(Path file, MonitoringForm form, String expectedUnit, long submissionId) {
+    public Checked land(Path file, Identified identified, String expectedUnit, long submissionId) {
+        MonitoringForm form = identified.form();
         for (MonitoringForm.Column p : form.parameters()) {
             jdbc.update(sql("parameterUpsert"), form.formCode(), p.key(), p.col(), p.header(), p.unit());
         }
-        return run(file, form, expectedUnit, submissionId);
+        return run(file, identified, expectedUnit, submissionId);
     }
 
     /** Removes whatever readings a submission has (a rejected one has none; kept for restarts). */
@@ -74,9 +97,10 @@ public class MonitoringIngest {
         loader.delete(submissionId);
     }
 
-    private Checked run(Path file, MonitoringForm form, String expectedUnit, Long submissionId) {
+    private Checked run(Path file, Identified identified, String expectedUnit, Long submissionId) {
+        MonitoringForm form = identified.form();
         SheetProblems problems = new SheetProblems(form.sheet());
-        Map<String, String> meta = MonitoringSheetReader.meta(file, form.metaSheet());
+        Map<String, String> meta = identified.meta();
         String version = meta.get("template_version");
         String unit = meta.get("unit_code");
         String period = meta.get("period");
@@ -114,7 +138,7 @@ public class MonitoringIngest {
         long readings;
         try {
             readings = submissionId == null ? MonitoringLoader.check(file, form, rows, problems)
-                    : loader.land(file, form, rows, problems, submissionId);
+                    : loader.land(file, form, rows, problems, submissionId, rules(form.pointKind()));
         } catch (SQLException e) {
             throw new IllegalStateException("Landing the readings of " + file + " failed", e);
         }
@@ -126,6 +150,11 @@ public class MonitoringIngest {
             return null;
         }
         return YearMonth.of(Integer.parseInt(period.substring(0, 4)), Integer.parseInt(period.substring(5)));
+    }
+
+    private List<RuleTotals.Rule> rules(String pointKind) {
+        return jdbc.query(sql("rulesOfKind"), (rs, i) -> new RuleTotals.Rule(rs.getString("rule_code"), rs.getString("parameter"),
+                "share".equals(rs.getString("measure")), rs.getBigDecimal("class_min"), rs.getBigDecimal("class_max")), pointKind);
     }
 
     private Map<String, MonitoringRows.Point> points(String unit, String kind) {
@@ -152,7 +181,7 @@ public class MonitoringIngest {
     public MonitoringForm form(String code) {
         MonitoringForm f = forms.get(code);
         if (f == null) {
-            throw new IllegalArgumentException("Unknown monitoring form " + code + " (known: " + MonitoringForm.CODES + ")");
+            throw new IllegalArgumentException("没有监测报表“" + code + "”（可选：" + String.join("、", MonitoringForm.CODES) + "）。");
         }
         return f;
     }

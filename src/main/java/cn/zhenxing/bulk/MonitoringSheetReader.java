@@ -32,7 +32,10 @@ final class MonitoringSheetReader {
 
     private MonitoringSheetReader() {}
 
-    /** The key/value pairs of the _meta sheet (column A keys, B values), empty when the file has none or is no .xlsx. */
+    /**
+     * The key/value pairs of the _meta sheet (column A keys, B values): empty when the workbook has no such
+     * sheet, null when the workbook could not be read this way.
+     */
     static Map<String, String> meta(Path file, String metaSheet) {
         Map<String, String> meta = new HashMap<>();
         try (ReadableWorkbook workbook = new ReadableWorkbook(file.toFile())) {
@@ -51,9 +54,10 @@ final class MonitoringSheetReader {
             }
         } catch (Exception e) {
             // Recognition only: whatever breaks reading a submitter's bytes here (fastexcel lets the XML
-            // parser's checked WFCException through) means "no monitoring form"; the quarterly reader then rejects it.
+            // parser's checked WFCException through) means "no monitoring form"; the quarterly reader then reads
+            // the file itself and rejects it with what it found.
             log.debug("No monitoring _meta in {}: {}", file, e.toString());
-            meta.clear();
+            return null;
         }
         return meta;
     }

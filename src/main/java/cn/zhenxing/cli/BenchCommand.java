@@ -41,20 +41,23 @@ class BenchCommand {
                     "facts and, in the same run, LOAD DATA LOCAL INFILE the same readings from a TSV file into the same fact table;",
                     "print both rates and the peak heap. Last line: ingest_rows_per_s=N load_data_rows_per_s=M ratio=R peak_heap_mb=H",
                     "Adds temporary stations BN00001... and a submission of the province unit for 2025M01 to the configured database",
-                    "(stations and readings removed afterwards unless --keep). Run it against a database of its own."})
+                    "(stations and readings removed afterwards unless --keep). Run it against a database of its own.",
+                    "First an untimed warm-up file of one station-month (2025M02), as a running serve has ingested files before (--cold: none)."})
     int ingest(@Option(names = "--rows", defaultValue = "1000000", description = "Readings (fact rows; 8 per workbook row; default: ${DEFAULT-VALUE}).")
                int rows,
                @Option(names = "--keep", description = "Keep the generated files and both loads' rows.")
                boolean keep,
                @Option(names = "--dir", description = "Directory for the generated files (default: a new temporary directory).")
-               Path dir) throws Exception {
+               Path dir,
+               @Option(names = "--cold", description = "No untimed warm-up file first: the timed file also pays the JVM's class loading and JIT.")
+               boolean cold) throws Exception {
         if (rows < 1 || rows > MAX_ROWS) {
             spec.commandLine().getErr().println("--rows must be between 1 and " + MAX_ROWS + " (an .xlsx sheet has 1,048,576 rows of 8 readings).");
             return ExitCodes.REJECTED;
         }
         try {
             IngestService service = ingest.getObject();
-            new MonitoringBenchmark(loader.getObject(), jdbc.getObject()).run(rows, keep, dir, file -> {
+            new MonitoringBenchmark(loader.getObject(), jdbc.getObject()).run(rows, keep, dir, !cold, file -> {
                 IngestService.Outcome o = service.ingest(List.of(file), "bench", "bench", null, x -> { }).get(0);
                 if (o.status() != IngestService.Status.ACCEPTED) {
                     throw new MonitoringBenchmark.VerificationException("the generated form was " + o.status() + ": "

@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run the main job end to end: migrate, load the catalog, generate and ingest sample forms for 2025Q1-Q4 "
                 + "(in 2025Q4 one unit late, one missing, one returned for a missing 说明 and then accepted with one), refresh the marts, print progress for the Taihang old area, "
+                + "ingest the province's monitoring forms (water monthly, air daily) of 2025M10-M12, "
                 + "render the four quarterly reports for 2025Q4 (PDF and XLSX) into <out>/reports.")
 class DemoCommand implements Callable<Integer> {
 
@@ -41,6 +42,8 @@ class DemoCommand implements Callable<Integer> {
      */
     static final String EXPLAINED_UNIT = "140400";
     static final List<String> EXPLAINED_ROW = List.of("--region", "140423", "--indicator", "FYP14-B18", "--factor", "1.6");
+    /** Months of the monitoring samples: the last quarter's. */
+    static final List<String> MONITORING_MONTHS = List.of("2025M10", "2025M11", "2025M12");
     static final String EXPLANATION = "襄垣县新建煤矿（年产240万吨）于本年二季度投产，原煤产量同比大幅增加";
 
     @picocli.CommandLine.Option(names = "--out", defaultValue = "out",
@@ -100,6 +103,13 @@ class DemoCommand implements Callable<Integer> {
                 script.add(List.of("ingest", late.toString(), "--received-on", end.plusDays(22).toString()));
             }
         }
+        // The province's monitoring forms of the last quarter (地表水 monthly, 空气 daily, every sample point):
+        // the yellow-river report's section on indicators computed from readings.
+        Path monitoring = out.resolve("samples").resolve("monitoring");
+        if (!Files.isDirectory(monitoring)) {
+            script.add(List.of("samples", "monitoring", "--month", String.join(",", MONITORING_MONTHS), "--out", monitoring.toString()));
+        }
+        script.add(List.of("ingest", monitoring.toString(), "--received-on", Quarter.parse(QUARTERS.get(QUARTERS.size() - 1)).end().plusDays(8).toString()));
         script.add(List.of("marts", "refresh"));
         script.add(List.of("progress", "--period", QUARTERS.get(QUARTERS.size() - 1), "--area", "太行革命老区"));
         script.add(List.of("report", "--all", "--period", QUARTERS.get(QUARTERS.size() - 1), "--out", out.resolve("reports").toString()));

@@ -1,5 +1,7 @@
 package cn.zhenxing.cli;
 
+import cn.zhenxing.bulk.MonitoringFiles;
+import cn.zhenxing.samples.MonitoringSampleGenerator;
 import cn.zhenxing.samples.SampleGenerator;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,9 +23,32 @@ class SamplesCommand implements NeedsCatalog {
     CommandSpec spec;
 
     private final ObjectProvider<SampleGenerator> generator;
+    private final ObjectProvider<MonitoringSampleGenerator> monitoring;
 
-    SamplesCommand(ObjectProvider<SampleGenerator> generator) {
+    SamplesCommand(ObjectProvider<SampleGenerator> generator, ObjectProvider<MonitoringSampleGenerator> monitoring) {
         this.generator = generator;
+        this.monitoring = monitoring;
+    }
+
+    @Command(name = "monitoring", mixinStandardHelpOptions = true,
+            description = "A unit's filled monitoring forms (地表水断面水质月报, 环境空气质量日报) for some months: every section and station "
+                    + "of the unit, deterministic plausible readings that pass every check.")
+    int monitoring(@Option(names = "--month", required = true, split = ",", description = "Months, e.g. 2025M10 (repeatable or comma-separated).")
+                   List<String> months,
+                   @Option(names = "--unit", defaultValue = "140000", description = "Reporting unit (default: ${DEFAULT-VALUE}, the province: every point).")
+                   String unit,
+                   @Option(names = "--form", split = ",", description = "Only these forms (water_monthly, air_daily; default: both).") List<String> forms,
+                   @Option(names = "--out", defaultValue = "./out/samples/monitoring", description = "Directory (default: ${DEFAULT-VALUE}).") Path out)
+            throws Exception {
+        try {
+            List<MonitoringFiles.Written> files = monitoring.getObject().generate(unit, months.stream().map(MonitoringFiles::month).toList(), forms, out);
+            files.forEach(f -> spec.commandLine().getOut().println(f.file()));
+            spec.commandLine().getOut().printf("%d monitoring sample form(s) of %s in %s%n", files.size(), unit, out);
+            return ExitCodes.OK;
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return ExitCodes.REJECTED;
+        }
     }
 
     @Command(name = "generate", mixinStandardHelpOptions = true,

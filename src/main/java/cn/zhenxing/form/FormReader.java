@@ -21,6 +21,15 @@ public final class FormReader {
     private FormReader() {}
 
     public static ReadForm read(Path file, FileFormat format, FormDefinition def) throws WorkbookCells.UnreadableException {
+        return read(file, format, def, null);
+    }
+
+    /**
+     * @param knownMeta the metadata sheet's keys and values when the caller has read them already (the
+     *                  ingest identifies every .xlsx by them first); null = read them in this pass
+     */
+    public static ReadForm read(Path file, FileFormat format, FormDefinition def, Map<String, String> knownMeta)
+            throws WorkbookCells.UnreadableException {
         List<String> sheetNames = new ArrayList<>();
         Map<String, String> metaCells = new HashMap<>();
         Map<String, String> cover = new HashMap<>();
@@ -28,7 +37,7 @@ public final class FormReader {
         def.tables().forEach(t -> tableBySheet.put(t.sheet(), t));
         Map<String, Map<Integer, String>> headers = new HashMap<>();
 
-        WorkbookCells.read(file, format, name -> sheetNames.add(name) && (name.equals(def.metaSheet())
+        WorkbookCells.read(file, format, name -> sheetNames.add(name) && ((knownMeta == null && name.equals(def.metaSheet()))
                 || name.equals(def.cover().sheet()) || tableBySheet.containsKey(name)), (sheet, row, col, text) -> {
             if (sheet.equals(def.metaSheet())) {
                 metaCells.put((col == 0 ? "key" : "value") + row, text);
@@ -44,7 +53,7 @@ public final class FormReader {
                 }
             }
         });
-        Map<String, String> meta = new HashMap<>();
+        Map<String, String> meta = knownMeta != null ? knownMeta : new HashMap<>();
         metaCells.forEach((k, v) -> {
             if (k.startsWith("key")) {
                 String value = metaCells.get("value" + k.substring(3));

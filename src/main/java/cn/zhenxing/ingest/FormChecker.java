@@ -1,6 +1,5 @@
 package cn.zhenxing.ingest;
 
-import cn.zhenxing.bulk.MonitoringForm;
 import cn.zhenxing.bulk.MonitoringIngest;
 import cn.zhenxing.form.FormDefinition;
 import cn.zhenxing.form.FormMeta;
@@ -13,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
@@ -35,21 +33,25 @@ public class FormChecker {
     }
 
     /**
-     * The monitoring form the file is (an .xlsx within the monitoring size limit whose _meta names one), or
-     * empty: then it is checked as the quarterly form.
+     * Which form the file is, from its _meta sheet read once (an .xlsx within the monitoring size limit):
+     * a monitoring form whose _meta names one, else the quarterly form, with the keys already read.
      */
-    public Optional<MonitoringForm> monitoringForm(Path file) throws Exception {
+    public MonitoringIngest.Identified identify(Path file) throws Exception {
         if (Files.size(file) > MonitoringIngest.MAX_FILE_BYTES || FileSniffer.detect(file) != FileFormat.XLSX) {
-            return Optional.empty();
+            return MonitoringIngest.Identified.UNREAD;
         }
-        return monitoring.recognize(file);
+        return monitoring.identify(file);
     }
 
     /** @param expectedUnit the uploader's unit when the channel knows it, else null */
     public CheckedForm check(Path file, String expectedUnit, LocalDateTime receivedAt) throws Exception {
-        Optional<MonitoringForm> monitoringForm = monitoringForm(file);
-        if (monitoringForm.isPresent()) {
-            return checked(monitoring.check(file, monitoringForm.get(), expectedUnit));
+        return check(file, identify(file), expectedUnit, receivedAt);
+    }
+
+    /** The check of a file already identified ({@link #identify}). */
+    public CheckedForm check(Path file, MonitoringIngest.Identified identified, String expectedUnit, LocalDateTime receivedAt) throws Exception {
+        if (identified.monitoring()) {
+            return checked(monitoring.check(file, identified, expectedUnit));
         }
         long size = Files.size(file);
         if (size > properties.maxFileSize().toBytes()) {
@@ -61,7 +63,7 @@ public class FormChecker {
             return CheckedForm.refused(format, format.problemZh(), format.fixZh());
         }
         try {
-            ReadForm form = FormReader.read(file, format, definition);
+            ReadForm form = FormReader.read(file, format, definition, identified.meta());
             return validator.check(form, definition, expectedUnit, receivedAt.toLocalDate());
         } catch (WorkbookCells.UnreadableException e) {
             return CheckedForm.refused(format, e.getMessage(), e.fixZh());

@@ -42,12 +42,12 @@ class LandTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        var monitoringForm = checker.monitoringForm(file);
-        if (monitoringForm.isPresent()) {
+        var identified = checker.identify(file);
+        if (identified.monitoring()) {
             // Streamed straight into the fact table under the submission, invisible until it is accepted.
-            store.stageMonitoring(submissionId, monitoring.land(file, monitoringForm.get(), expectedUnit, submissionId));
+            store.stageMonitoring(submissionId, monitoring.land(file, identified, expectedUnit, submissionId));
         } else {
-            store.stage(submissionId, checker.check(file, expectedUnit, receivedAt));
+            store.stage(submissionId, checker.check(file, identified, expectedUnit, receivedAt));
         }
         return RepeatStatus.FINISHED;
     }

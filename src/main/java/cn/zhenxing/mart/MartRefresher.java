@@ -57,6 +57,7 @@ public class MartRefresher {
     /** Every quarter with submissions or a calendar row, oldest first (a year-ago value needs the year before). */
     public List<Refreshed> refreshAll(String trigger) {
         ensureCalendar();
+        rebuildMonitoringTotals();
         List<Refreshed> done = new ArrayList<>();
         for (String period : jdbc.queryForList(SQL.get("quartersWithData"), Map.of(), String.class)) {
             done.add(rebuild(period, "full", trigger));
@@ -98,10 +99,14 @@ public class MartRefresher {
             try {
                 EnumMap<MartStep.Counts, Integer> counts = new EnumMap<>(MartStep.Counts.class);
                 for (MartStep step : MartStep.values()) {
+                    long t = System.nanoTime();
                     counts.merge(step.counts, jdbc.update(SQL.get(step.statement), params), Integer::sum);
+                    log.debug("{} {}: {} ms", periodCode, step, (System.nanoTime() - t) / 1_000_000);
                 }
                 // The rules' findings of accepted data belong to the data-quality mart: rebuilt with it.
+                long t = System.nanoTime();
                 int findings = audit.run(known(periodCode), LocalDateTime.now()).size();
+                log.debug("{} audit: {} ms", periodCode, (System.nanoTime() - t) / 1_000_000);
                 cn.zhenxing.warehouse.FaultPoint.reach("marts.refresh.before-commit");
                 return new Refreshed(periodCode, counts.getOrDefault(MartStep.Counts.INDICATORS, 0), counts.getOrDefault(MartStep.Counts.TASKS, 0),
                         counts.getOrDefault(MartStep.Counts.PROJECTS, 0), counts.getOrDefault(MartStep.Counts.UNITS, 0),
@@ -113,6 +118,19 @@ public class MartRefresher {
         meters.timer("zhenxing.marts.refresh.duration", "kind", kind).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         log.info("Marts refreshed for {} ({}): {}", periodCode, kind, result);
         return result;
+    }
+
+    /** The monitoring files' per-rule totals (V37) from their readings, in one transaction. */
+    public void rebuildMonitoringTotals() {
+        tx.executeWithoutResult(status -> {
+            jdbc.queryForObject(SQL.get("lock"), Map.of(), Integer.class);
+            try {
+                jdbc.update(SQL.get("monitoringTotals.delete"), Map.of());
+                jdbc.update(SQL.get("monitoringTotals.insert"), Map.of());
+            } finally {
+                jdbc.queryForObject(SQL.get("unlock"), Map.of(), Integer.class);
+            }
+        });
     }
 
     private void ensureCalendar() {

@@ -30,7 +30,7 @@ final class XlsxSheets {
     static final Map<String, String> UNITS = Map.of(
             "indicator-table", "计量单位见“单位”列；完成度为比例", "project-table", "金额单位：亿元", "project-list", "金额单位：亿元",
             "task-table", "完成进度、较上季度单位：%", "rate-table", "单位：个；报送率、及时率为比例", "completeness-table", "逾期天数单位：天",
-            "ranking-table", "单位：项；占比为比例");
+            "ranking-table", "单位：项；占比为比例", "monitoring-table", "计量单位见“单位”列；读数单位：条");
     private static final Pattern NUMBER_YEAR = Pattern.compile("^(-?[0-9][0-9,]*(?:\\.[0-9]+)?)（(\\d{4})）(\\*?)$");
     /** indicator-table: 基期值（年） and 目标值（年） columns. */
     private static final int BASELINE = 5;

@@ -30,10 +30,12 @@ class YellowRiverReport implements QuarterlyReport {
     private final SummarySection summary;
     private final RankingSection ranking;
     private final MapSection map;
+    private final MonitoringSection monitoring;
 
     YellowRiverReport(ReportQueries queries, DataNoteSection note, IndicatorSections indicators, ProgressSections progress, SummarySection summary,
-                      RankingSection ranking, MapSection map) {
+                      RankingSection ranking, MapSection map, MonitoringSection monitoring) {
         this.map = map;
+        this.monitoring = monitoring;
         this.summary = summary;
         this.ranking = ranking;
         this.queries = queries;
@@ -71,6 +73,7 @@ class YellowRiverReport implements QuarterlyReport {
         sections.add(progress.taskSection("八、重点任务进展（滞后任务）", q, List.of("YR2020"), regions, true));
         sections.add(progress.projectSection("九、生态保护与水资源项目投资进展", q, regions, List.of("ecology", "water")));
         RevitalizationReport.addIfAny(sections, progress.laggingProjectSection("滞后和停滞的项目", q, regions, List.of("ecology", "water")));
+        RevitalizationReport.addIfAny(sections, monitoring.section("十、由监测数据计算的水和空气指标", q, PLAN_AREA, cities));
         return DataNoteSection.document(ReportName.YELLOW_RIVER, "全省版", q, reportDate, sections);
     }
 }

@@ -17,12 +17,13 @@ SELECT VERSION();
 -- name: countRows
 SELECT COUNT(*) FROM {table};
 
--- The writers whose data the manifest's row counts must match: ingest and marts refresh (server-wide locks).
+-- The writers whose data the manifest's row counts must match: ingest and marts refresh (named locks of this
+-- database: GET_LOCK names are server-wide, so each carries the database's name).
 -- name: lockIngest
-SELECT GET_LOCK('zhenxing.ingest', 600);
+SELECT GET_LOCK(CONCAT('zhenxing.ingest:', DATABASE()), 600);
 
 -- name: lockMarts
-SELECT GET_LOCK('zhenxing.marts', 600);
+SELECT GET_LOCK(CONCAT('zhenxing.marts:', DATABASE()), 600);
 
 -- name: unlockAll
 SELECT RELEASE_ALL_LOCKS();

@@ -16,6 +16,17 @@ SELECT COUNT(*) FROM fact_monitoring_reading WHERE submission_id = ?;
 -- name: delete
 DELETE FROM fact_monitoring_reading WHERE submission_id = ?;
 
+-- name: deleteTotals
+DELETE FROM fact_monitoring_rule_total WHERE submission_id = ?;
+
+-- The rules a form's readings are counted for (RuleTotals; the totals of V37).
+-- name: rulesOfKind
+SELECT rule_code, parameter, measure, class_min, class_max FROM cfg_monitoring_rule WHERE point_kind = ? ORDER BY rule_code;
+
+-- name: totalInsert
+INSERT INTO fact_monitoring_rule_total (submission_id, rule_code, point_code, month_start, numerator, denominator)
+VALUES (?, ?, ?, ?, ?, ?);
+
 -- Points a unit may report: the province's unit all of them, another unit those in its jurisdiction.
 -- name: pointsOfUnit
 SELECT p.point_code, p.name_zh, p.point_kind

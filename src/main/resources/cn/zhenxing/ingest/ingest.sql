@@ -161,10 +161,10 @@ SELECT region_code FROM dim_region WHERE region_key = ?;
 
 -- One ingest at a time across all Zhenxing processes on this warehouse (held on its own connection).
 -- name: acquireIngestLock
-SELECT GET_LOCK(?, 600);
+SELECT GET_LOCK(CONCAT(?, ':', DATABASE()), 600);
 
 -- name: releaseIngestLock
-SELECT RELEASE_LOCK(?);
+SELECT RELEASE_LOCK(CONCAT(?, ':', DATABASE()));
 
 -- name: listSubmissions
 SELECT s.submission_id, u.unit_code, u.name_zh AS unit_name, p.period_code, s.version, s.status, s.is_current, s.is_late,

@@ -5,10 +5,10 @@
 -- reproduce the figures from the facts.
 
 -- name: lock
-SELECT GET_LOCK('zhenxing.marts', 600);
+SELECT GET_LOCK(CONCAT('zhenxing.marts:', DATABASE()), 600);
 
 -- name: unlock
-SELECT RELEASE_LOCK('zhenxing.marts');
+SELECT RELEASE_LOCK(CONCAT('zhenxing.marts:', DATABASE()));
 
 -- Quarters that have data or a calendar row, oldest first (a full refresh rebuilds all of them).
 -- name: quartersWithData
@@ -38,39 +38,57 @@ ORDER BY p.period_key;
 DELETE FROM mart_monitoring_indicator WHERE period_key = :p;
 
 -- name: refresh.monitoring
+-- From the per-file totals of V37 (rule x point x month), never from the readings themselves.
 INSERT INTO mart_monitoring_indicator (period_key, period_code, rule_code, scope_type, scope_code, scope_name, scope_level,
-       numerator, denominator, value, points, readings, submissions, refreshed_at)
-WITH current_files AS (
-  SELECT submission_id FROM ops_submission WHERE is_current AND form_code <> 'quarterly'
-), per_point AS (
-  SELECT r.rule_code, f.point_code, f.submission_id,
-         SUM(CASE r.measure WHEN 'share' THEN f.value BETWEEN r.class_min AND r.class_max ELSE f.value END) AS num,
-         COUNT(*) AS den
-  FROM current_files s
-  JOIN fact_monitoring_reading f ON f.submission_id = s.submission_id
-  JOIN cfg_monitoring_rule r ON r.parameter = f.parameter
-  WHERE f.reading_date BETWEEN IF(r.window_kind = 'quarter', MAKEDATE(:year, 1) + INTERVAL (:q - 1) * 3 MONTH, MAKEDATE(:year, 1))
-                           AND :periodEnd
-  GROUP BY r.rule_code, f.point_code, f.submission_id
+       numerator, denominator, value, points, readings, first_month, last_month, files, submissions, refreshed_at)
+WITH per_point AS (
+  SELECT t.rule_code, t.point_code, t.submission_id, SUM(t.numerator) AS num, SUM(t.denominator) AS den,
+         MIN(t.month_start) AS first_month, MAX(t.month_start) AS last_month
+  FROM ops_submission s
+  JOIN fact_monitoring_rule_total t ON t.submission_id = s.submission_id
+  JOIN cfg_monitoring_rule r ON r.rule_code = t.rule_code
+  WHERE s.is_current AND s.form_code <> 'quarterly'
+    AND t.month_start BETWEEN IF(r.window_kind = 'quarter', MAKEDATE(:year, 1) + INTERVAL (:q - 1) * 3 MONTH, MAKEDATE(:year, 1))
+                          AND :periodEnd
+  GROUP BY t.rule_code, t.point_code, t.submission_id
 ), picked AS (
-  SELECT x.rule_code, x.point_code, x.submission_id, x.num, x.den, r.factor, p.county_code, p.city_code
+  SELECT x.rule_code, x.point_code, x.submission_id, x.num, x.den, x.first_month, x.last_month, r.factor, p.county_code, p.city_code
   FROM per_point x JOIN cfg_monitoring_rule r ON r.rule_code = x.rule_code
   JOIN dim_monitoring_point p ON p.point_code = x.point_code AND p.point_kind = r.point_kind
 ), scoped AS (
-  SELECT rule_code, factor, 'region' AS scope_type, county_code AS scope_code, point_code, submission_id, num, den FROM picked
-  UNION ALL SELECT rule_code, factor, 'region', city_code, point_code, submission_id, num, den FROM picked
-  UNION ALL SELECT rule_code, factor, 'region', '140000', point_code, submission_id, num, den FROM picked
-  UNION ALL SELECT x.rule_code, x.factor, 'area', a.area_code, x.point_code, x.submission_id, x.num, x.den FROM picked x
+  SELECT rule_code, factor, 'region' AS scope_type, county_code AS scope_code, point_code, submission_id, num, den, first_month, last_month FROM picked
+  UNION ALL SELECT rule_code, factor, 'region', city_code, point_code, submission_id, num, den, first_month, last_month FROM picked
+  UNION ALL SELECT rule_code, factor, 'region', '140000', point_code, submission_id, num, den, first_month, last_month FROM picked
+  UNION ALL SELECT x.rule_code, x.factor, 'area', a.area_code, x.point_code, x.submission_id, x.num, x.den, x.first_month, x.last_month FROM picked x
     JOIN bridge_area_region b ON b.region_code = x.county_code AND :periodEnd BETWEEN b.valid_from AND b.valid_to
     JOIN dim_planning_area a ON a.area_key = b.area_key
 )
 SELECT :p, :periodCode, x.rule_code, x.scope_type, x.scope_code, COALESCE(MAX(r.name_zh), MAX(a.name_zh), x.scope_code),
        COALESCE(MAX(r.level), 'area'), SUM(x.num), SUM(x.den), SUM(x.num) / SUM(x.den) * MAX(x.factor),
-       COUNT(DISTINCT x.point_code), SUM(x.den), LEFT(GROUP_CONCAT(DISTINCT x.submission_id ORDER BY x.submission_id), 500), :now
+       COUNT(DISTINCT x.point_code), SUM(x.den), MIN(x.first_month), MAX(x.last_month), COUNT(DISTINCT x.submission_id),
+       LEFT(GROUP_CONCAT(DISTINCT x.submission_id ORDER BY x.submission_id), 500), :now
 FROM scoped x
 LEFT JOIN dim_region r ON x.scope_type = 'region' AND r.region_code = x.scope_code AND :periodEnd BETWEEN r.valid_from AND r.valid_to
 LEFT JOIN dim_planning_area a ON x.scope_type = 'area' AND a.area_code = x.scope_code
 GROUP BY x.rule_code, x.scope_type, x.scope_code;
+
+-- A full refresh first rebuilds the totals of every decided monitoring file from its readings (the
+-- ingest counts them as it lands a file; a changed cfg_monitoring_rule takes effect here). The same
+-- arithmetic as cn.zhenxing.bulk.RuleTotals.
+-- name: monitoringTotals.delete
+DELETE t FROM fact_monitoring_rule_total t
+JOIN ops_submission s ON s.submission_id = t.submission_id AND s.status IN ('accepted', 'superseded');
+
+-- name: monitoringTotals.insert
+INSERT INTO fact_monitoring_rule_total (submission_id, rule_code, point_code, month_start, numerator, denominator)
+SELECT f.submission_id, r.rule_code, f.point_code, DATE_FORMAT(f.reading_date, '%Y-%m-01'),
+       SUM(CASE r.measure WHEN 'share' THEN f.value BETWEEN r.class_min AND r.class_max ELSE f.value END), COUNT(*)
+FROM ops_submission s
+STRAIGHT_JOIN fact_monitoring_reading f ON f.submission_id = s.submission_id
+JOIN dim_monitoring_point p ON p.point_code = f.point_code
+JOIN cfg_monitoring_rule r ON r.parameter = f.parameter AND r.point_kind = p.point_kind
+WHERE s.status IN ('accepted', 'superseded') AND s.form_code <> 'quarterly'
+GROUP BY f.submission_id, r.rule_code, f.point_code, DATE_FORMAT(f.reading_date, '%Y-%m-01');
 
 -- name: refresh.deleteIndicators
 DELETE FROM mart_indicator_progress WHERE period_key = :p;
@@ -651,7 +669,10 @@ SELECT :p, :periodCode, s.region_code, r.name_zh, i.indicator_code, i.name_zh, '
 FROM scored s
 JOIN dim_region r ON r.region_code = s.region_code AND :periodEnd BETWEEN r.valid_from AND r.valid_to
 JOIN dim_indicator i ON i.indicator_key = s.indicator_key
-WHERE ABS(s.z) > (SELECT rule_value FROM cfg_mart_rule WHERE rule_key = 'quality.robust_z');
+WHERE ABS(s.z) > (SELECT rule_value FROM cfg_mart_rule WHERE rule_key = 'quality.robust_z')
+  -- A value derived from monitoring readings (V27) is no unit's typed figure to follow up: its readings
+  -- were checked cell by cell on their own forms.
+  AND s.submission_id IS NOT NULL;
 
 -- Outliers against peer regions: same indicator, quarter and level (counties with counties, cities
 -- with cities), only for indicators that are not sums (a total depends on the region's size).
@@ -692,7 +713,8 @@ SELECT :p, :periodCode, s.region_code, s.region_name, i.indicator_code, i.name_z
        s.submission_id, :now
 FROM z s
 JOIN dim_indicator i ON i.indicator_key = s.indicator_key
-WHERE ABS(s.z) > (SELECT rule_value FROM cfg_mart_rule WHERE rule_key = 'quality.robust_z');
+WHERE ABS(s.z) > (SELECT rule_value FROM cfg_mart_rule WHERE rule_key = 'quality.robust_z')
+  AND s.submission_id IS NOT NULL; -- as for the history check: derived values are peers, not warnings
 
 -- name: refresh.log
 INSERT INTO ops_mart_refresh (period_key, kind, trigger_zh, indicator_rows, finished_at)

@@ -256,3 +256,21 @@ LEFT JOIN mart_indicator_approval ap ON ap.period_key = m.period_key AND ap.scop
   AND ap.indicator_key = m.indicator_key
 WHERE m.period_key = :p AND m.scope_code = :scope AND m.value_form_unit IS NOT NULL AND (:omitPreliminary = 0 OR COALESCE(ap.approved, TRUE))
 ORDER BY m.indicator_key;
+
+-- The yellow-river report's section on indicators computed from monitoring readings: every figure of the
+-- quarter in mart_monitoring_indicator for the province, a planning area and the given cities, with the
+-- target and status of the indicator the rule feeds (mart_indicator_progress) and the figure's lineage
+-- (points, readings, months, files). Water before air, the rules that feed an indicator first.
+-- name: monitoringIndicators
+SELECT m.rule_code, r.name_zh AS indicator_name, r.unit, r.point_kind, r.feeds_indicator, m.scope_type, m.scope_code, m.scope_name,
+       m.value, m.numerator, m.denominator, m.points, m.readings, m.first_month, m.last_month, m.files, m.submissions,
+       p.target_value, p.target_year, p.target_text, p.target_inherited, p.status_zh
+FROM mart_monitoring_indicator m
+JOIN cfg_monitoring_rule r ON r.rule_code = m.rule_code
+LEFT JOIN mart_indicator_progress p ON p.period_key = m.period_key AND p.indicator_code = r.feeds_indicator
+     AND p.scope_type = m.scope_type AND p.scope_code = m.scope_code
+WHERE m.period_key = :p
+  AND ((m.scope_type = 'area' AND m.scope_code = :area)
+       OR (m.scope_type = 'region' AND (m.scope_code = '140000' OR m.scope_code IN (:cities))))
+ORDER BY r.point_kind = 'water' DESC, r.feeds_indicator IS NULL, r.window_kind = 'quarter', r.rule_code,
+         m.scope_code = '140000' DESC, m.scope_type = 'area' DESC, m.scope_code;

@@ -41,6 +41,8 @@ class MonitoringFormsIngestTest {
     MonitoringIngest monitoring;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    cn.zhenxing.report.ReportService reports;
     @TempDir
     Path dir;
 
@@ -189,6 +191,65 @@ class MonitoringFormsIngestTest {
                 + "AND status = 'superseded'", Integer.class)).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT numerator FROM mart_monitoring_indicator WHERE period_key = 20251 AND rule_code = 'WATER_WORSE_V_Q' "
                 + "AND scope_code = '140100'", BigDecimal.class)).isGreaterThanOrEqualTo(BigDecimal.valueOf(3));
+    }
+
+    @Test
+    void yellowRiverReportShowsTheFiguresOfTheReadingsWithTheirLineage() throws Exception {
+        // 2025Q3: 太原 and 运城 water for July to September, 太原 air for July and August.
+        for (String city : List.of("140100", "140800")) {
+            for (int m = 7; m <= 9; m++) {
+                assertThat(ingest(form(WATER, city, YearMonth.of(2025, m), Map.of())).status()).isEqualTo(IngestService.Status.ACCEPTED);
+            }
+        }
+        for (int m = 7; m <= 8; m++) {
+            assertThat(ingest(form(AIR, "140100", YearMonth.of(2025, m), Map.of())).status()).isEqualTo(IngestService.Status.ACCEPTED);
+        }
+        Path pdf = reports.render(cn.zhenxing.report.ReportName.YELLOW_RIVER, "2025Q3", null, List.of("pdf"), dir).get(0);
+        String text;
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+        }
+        assertThat(text).contains("由监测数据计算的水和空气指标", "来源文件");
+        String section = text.substring(text.indexOf("由监测数据计算的水和空气指标"));
+
+        // Each figure against the readings themselves (not the marts): the rule written out here in SQL,
+        // over the current versions' readings of the window, the scope by the points' county, city or area.
+        String yr = "SELECT county_code FROM bridge_area_region b JOIN dim_planning_area a ON a.area_key = b.area_key "
+                + "WHERE a.area_code = 'YR_PLAN_AREA' AND '2025-09-30' BETWEEN b.valid_from AND b.valid_to";
+        record Figure(String name, String parameter, String measure, String from, String scope, String scopeName) { }
+        List<Figure> figures = new java.util.ArrayList<>();
+        for (String[] scope : List.of(new String[] {"TRUE", "山西省"}, new String[] {"p.county_code IN (" + yr + ")", "黄河流域规划范围"},
+                new String[] {"p.city_code = '140100'", "太原市"}, new String[] {"p.city_code = '140800'", "运城市"})) {
+            figures.add(new Figure("III_YTD", "water_class", "100 * SUM(f.value <= 3) / COUNT(*)", "2025-01-01", scope[0], scope[1]));
+            figures.add(new Figure("WORSE_V_Q", "water_class", "100 * SUM(f.value = 6) / COUNT(*)", "2025-07-01", scope[0], scope[1]));
+            figures.add(new Figure("PM25_YTD", "pm25", "AVG(f.value)", "2025-01-01", scope[0], scope[1]));
+            figures.add(new Figure("GOOD_Q", "aqi_class", "100 * SUM(f.value <= 2) / COUNT(*)", "2025-07-01", scope[0], scope[1]));
+        }
+        int checked = 0;
+        for (Figure f : figures) {
+            Map<String, Object> expected = jdbc.queryForMap("SELECT " + f.measure() + " AS v, COUNT(DISTINCT f.point_code) AS points, COUNT(*) AS readings, "
+                    + "MIN(f.reading_date) AS first, MAX(f.reading_date) AS last, COUNT(DISTINCT f.submission_id) AS files "
+                    + "FROM fact_monitoring_reading f JOIN ops_submission s ON s.submission_id = f.submission_id AND s.is_current "
+                    + "JOIN dim_monitoring_point p ON p.point_code = f.point_code "
+                    + "WHERE f.parameter = ? AND f.reading_date BETWEEN ? AND '2025-09-30' AND " + f.scope(), f.parameter(), f.from());
+            long readings = ((Number) expected.get("readings")).longValue();
+            if (readings == 0) {
+                assertThat(f.scopeName()).as("运城 sends no air readings").isEqualTo("运城市");
+                continue;
+            }
+            String value = new BigDecimal(expected.get("v").toString()).setScale(2, RoundingMode.HALF_UP).toPlainString();
+            java.time.LocalDate first = ((java.sql.Date) expected.get("first")).toLocalDate();
+            java.time.LocalDate last = ((java.sql.Date) expected.get("last")).toLocalDate();
+            String months = first.getMonthValue() + (first.getMonthValue() == last.getMonthValue() ? "" : "—" + last.getMonthValue()) + "月";
+            // One table row: region, value, unit, (target, status,) points, readings, months on one line; the files
+            // (count and first numbers) wrap in their cell.
+            assertThat(section).as(f.toString()).containsPattern(java.util.regex.Pattern.quote(f.scopeName()) + " " + java.util.regex.Pattern.quote(value)
+                    + " (%|μg/m3) .*?" + expected.get("points") + " " + new java.text.DecimalFormat("#,##0").format(readings) + " "
+                    + java.util.regex.Pattern.quote(months));
+            assertThat(section).contains(expected.get("files") + "份：#");
+            checked++;
+        }
+        assertThat(checked).isEqualTo(4 * 4 - 2);
     }
 
     BigDecimal derived(String rule, String region) {
