@@ -1,5 +1,9 @@
 package cn.zhenxing.report;
 
+import cn.zhenxing.calendar.ReportingCalendar;
+import cn.zhenxing.security.SecurityAction;
+import cn.zhenxing.security.SecurityEvent;
+import cn.zhenxing.security.SecurityLog;
 import cn.zhenxing.account.PortalUser;
 import cn.zhenxing.mart.MartQueries;
 import cn.zhenxing.mart.MartRefresher;
@@ -33,7 +37,13 @@ class ReportsController {
     private final MartRefresher refresher;
     private final ProgressPage page;
 
-    ReportsController(ReportFiles files, MartQueries marts, ReportService reports, MartRefresher refresher, ProgressPage page) {
+    private final SecurityLog audit;
+    private final ReportingCalendar calendar;
+
+    ReportsController(ReportFiles files, MartQueries marts, ReportService reports, MartRefresher refresher, ProgressPage page, SecurityLog audit,
+                      ReportingCalendar calendar) {
+        this.audit = audit;
+        this.calendar = calendar;
         this.page = page;
         this.files = files;
         this.marts = marts;
@@ -128,8 +138,16 @@ class ReportsController {
     /** The administrator's 重新生成本期报告: the quarter's marts rebuilt, then every report and every city's edition rendered again. */
     @PostMapping("/admin/reports")
     String runReports(@RequestParam Quarter period, RedirectAttributes flash) throws Exception {
+        try {
+            calendar.knownQuarter(period.code());
+        } catch (IllegalArgumentException e) {
+            audit.record(SecurityAction.REPORT_REGENERATE, period.code(), SecurityEvent.Outcome.REFUSED, e.getMessage());
+            flash.addFlashAttribute("error", e.getMessage() + "未生成报告。");
+            return "redirect:/admin";
+        }
         refresher.refresh(period.code(), "full", "admin report run");
         int written = reports.renderQuarter(List.of(ReportName.values()), period.code(), files.dir(period.code())).size();
+        audit.record(SecurityAction.REPORT_REGENERATE, period.code(), SecurityEvent.Outcome.SUCCESS, "共 " + written + " 个文件");
         flash.addFlashAttribute("message", "已重新生成" + period.labelZh() + "的报告（含各市版，共 " + written + " 个文件）。");
         return "redirect:/admin?period=" + period;
     }

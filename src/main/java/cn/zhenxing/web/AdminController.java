@@ -99,6 +99,8 @@ class AdminController {
         model.addAttribute("users", users.list());
         model.addAttribute("contacts", delivery.contactList());
         model.addAttribute("units", users.units());
+        model.addAttribute("passwordRules", users.policy().describeZh());
+        model.addAttribute("passwordMinLength", users.policy().minLength());
         return "admin";
     }
 
