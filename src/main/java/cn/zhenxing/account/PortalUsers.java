@@ -52,7 +52,7 @@ public class PortalUsers implements UserDetailsService {
         Map<String, Object> r = rows.get(0);
         return new PortalUser((String) r.get("username"), (String) r.get("password_hash"), (String) r.get("display_name"),
                 (String) r.get("email"), PortalUser.Role.valueOf((String) r.get("role")), (String) r.get("unit_code"), (String) r.get("region_code"),
-                Boolean.TRUE.equals(r.get("enabled")), r.get("locked_until") instanceof Timestamp t ? t.toLocalDateTime() : null);
+                Boolean.TRUE.equals(r.get("enabled")), time(r.get("locked_until")));
     }
 
     /** Creates an account; the unit must exist for a statistician. */
@@ -102,8 +102,13 @@ public class PortalUsers implements UserDetailsService {
     public List<Map<String, Object>> list() {
         LocalDateTime now = LocalDateTime.now();
         List<Map<String, Object>> rows = jdbc.queryForList(SQL.get("users"), Map.of());
-        rows.forEach(r -> r.put("locked", r.get("locked_until") instanceof Timestamp t && t.toLocalDateTime().isAfter(now)));
+        rows.forEach(r -> r.put("locked", time(r.get("locked_until")) != null && time(r.get("locked_until")).isAfter(now)));
         return rows;
+    }
+
+    /** A DATETIME as the driver returns it (Connector/J 9: LocalDateTime; others: Timestamp). */
+    private static LocalDateTime time(Object value) {
+        return value instanceof Timestamp t ? t.toLocalDateTime() : (LocalDateTime) value;
     }
 
     /** Every reporting unit (unit_code, name_zh), for binding a statistician's account. */
@@ -200,7 +205,7 @@ public class PortalUsers implements UserDetailsService {
             return new State(false, false, false);
         }
         Map<String, Object> r = rows.get(0);
-        LocalDateTime changed = ((Timestamp) r.get("changed_at")).toLocalDateTime();
+        LocalDateTime changed = time(r.get("changed_at"));
         return new State(true, Boolean.TRUE.equals(r.get("enabled")),
                 Boolean.TRUE.equals(r.get("must_change_password")) || policy.expired(changed, LocalDateTime.now()));
     }
@@ -216,7 +221,8 @@ public class PortalUsers implements UserDetailsService {
         LocalDateTime until = now.plus(login.lockDuration());
         jdbc.update(SQL.get("loginFailed"), new MapSqlParameterSource().addValue("username", username).addValue("max", login.maxFailures())
                 .addValue("until", until).addValue("now", now));
-        return lockedUntil(username).filter(u -> !u.isBefore(until));
+        // Only an account not locked before is updated: locked now means locked by this failure.
+        return lockedUntil(username);
     }
 
     public Optional<LocalDateTime> lockedUntil(String username) {

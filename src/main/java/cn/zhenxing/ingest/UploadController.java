@@ -126,7 +126,10 @@ class UploadController {
             }, outcome.status().name() + (outcome.submissionId() != null ? "，收文编号 " + outcome.submissionId() : "")
                     + (outcome.periodCode() != null ? "，" + outcome.periodCode() : "") + (outcome.version() != null ? "，第" + outcome.version() + "版" : "")
                     + (outcome.errors() > 0 ? "，错误 " + outcome.errors() + " 处" : ""));
-            if (outcome.unitCode() != null && !outcome.unitCode().equals(user.unitCode())) {
+            // The unit the submission was registered under (a refused form of another unit is registered under that unit).
+            String owner = outcome.submissionId() == null ? null : store.owner(outcome.submissionId()).stream()
+                    .map(r -> (String) r.get("unit_code")).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            if ((outcome.unitCode() != null && !outcome.unitCode().equals(user.unitCode())) || (owner != null && !owner.equals(user.unitCode()))) {
                 // Another unit's file (even one accepted from that unit before): say nothing about it.
                 result.put("status", "已退回：这不是本单位的报表，请下载本单位的模板填报");
                 result.put("accepted", false);

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Failed sign-ins per account and per client address, as Bucket4j token buckets refilled each minute
+ * Failed sign-ins per account and per client address, as Bucket4j token buckets refilled in full each minute
  * ({@code zhenxing.security.login.*-failures-per-minute}): while either bucket is empty an attempt is
  * refused before its password is checked. In memory per process (the lockout itself is in the database);
  * at most {@link #TRACKED} accounts and addresses each are tracked, the least recently failed forgotten first.
@@ -55,7 +55,7 @@ public class LoginThrottle {
     private static Bucket bucket(Map<String, Bucket> buckets, String key, int perMinute) {
         synchronized (buckets) {
             return buckets.computeIfAbsent(key, k -> Bucket.builder()
-                    .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build()).build());
+                    .addLimit(Bandwidth.builder().capacity(perMinute).refillIntervally(perMinute, Duration.ofMinutes(1)).build()).build());
         }
     }
 

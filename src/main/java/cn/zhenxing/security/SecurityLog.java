@@ -75,7 +75,7 @@ public class SecurityLog {
                 .addValue("toTime", q.to() == null ? null : q.to().plusDays(1).atStartOfDay())
                 .addValue("text", q.text() == null ? null : "%" + q.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
                 .addValue("limit", SEARCH_LIMIT);
-        return jdbc.query(SQL.get("search"), p, (rs, i) -> new SecurityEvent(rs.getLong("event_id"), rs.getTimestamp("occurred_at").toLocalDateTime(),
+        return jdbc.query(SQL.get("search"), p, (rs, i) -> new SecurityEvent(rs.getLong("event_id"), rs.getObject("occurred_at", LocalDateTime.class),
                 rs.getString("username"), rs.getString("role"), rs.getString("address"), SecurityAction.ofCode(rs.getString("action")),
                 rs.getString("target"), SecurityEvent.Outcome.valueOf(rs.getString("outcome").toUpperCase()), rs.getString("detail")));
     }

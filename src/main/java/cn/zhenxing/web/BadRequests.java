@@ -15,6 +15,9 @@ import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpStatus;
 import org.springframework.validation.BindException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -78,6 +81,21 @@ class BadRequests {
     @ExceptionHandler(BindException.class)
     ModelAndView invalid(BindException e) {
         return page(HttpStatus.BAD_REQUEST, "提交的内容无法识别，请从页面上的表单重新提交。");
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ModelAndView notFound(NoResourceFoundException e) {
+        return page(HttpStatus.NOT_FOUND, null);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ModelAndView method(HttpRequestMethodNotSupportedException e) {
+        return page(HttpStatus.METHOD_NOT_ALLOWED, "此地址不支持这种请求方式，请从页面上的链接或表单操作。");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ModelAndView mediaType(HttpMediaTypeNotSupportedException e) {
+        return page(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "提交的内容格式不受支持，请从页面上的表单提交。");
     }
 
     /** Our own 4xx answers keep their Chinese reason; anything else is left to the error pages. */

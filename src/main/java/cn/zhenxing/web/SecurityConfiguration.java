@@ -118,6 +118,11 @@ class SecurityConfiguration {
         return "账号已锁定：连续多次密码错误。将于 " + until + "（北京时间）自动解锁，也可联系省发展改革委系统管理员提前解锁。";
     }
 
+    /** The request's path inside the application (the servlet path is empty under some mappings and in MockMvc). */
+    static String path(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+
     static void loginMessage(HttpServletRequest request, String message) {
         request.getSession(true).setAttribute(LOGIN_MESSAGE, message);
     }
@@ -135,7 +140,7 @@ class SecurityConfiguration {
 
         @Override
         protected boolean shouldNotFilter(HttpServletRequest request) {
-            return !("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath()));
+            return !("POST".equals(request.getMethod()) && "/login".equals(path(request)));
         }
 
         @Override
@@ -183,7 +188,7 @@ class SecurityConfiguration {
                     response.sendRedirect(request.getContextPath() + "/login?disabled");
                     return;
                 }
-                String path = request.getServletPath();
+                String path = path(request);
                 if (state.mustChangePassword() && !OPEN_WHILE_CHANGING.contains(path) && !path.startsWith("/css/") && !path.startsWith("/js/")) {
                     response.sendRedirect(request.getContextPath() + PASSWORD_PAGE);
                     return;
