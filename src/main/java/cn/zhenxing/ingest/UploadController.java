@@ -1,5 +1,7 @@
 package cn.zhenxing.ingest;
 
+import jakarta.validation.constraints.Size;
+
 import cn.zhenxing.account.PortalUser;
 import cn.zhenxing.calendar.ReportingCalendar;
 import cn.zhenxing.delivery.DeliveryService;
@@ -81,7 +83,7 @@ class UploadController {
 
     /** The unit's blank form for a quarter: only ever the signed-in statistician's own unit. */
     @GetMapping("/forms/{period}")
-    ResponseEntity<Resource> form(@AuthenticationPrincipal PortalUser user, @PathVariable String period) throws IOException {
+    ResponseEntity<Resource> form(@AuthenticationPrincipal PortalUser user, @PathVariable @Size(max = 64, message = "参数过长") String period) throws IOException {
         Quarter quarter;
         try {
             quarter = calendar.knownQuarter(period);

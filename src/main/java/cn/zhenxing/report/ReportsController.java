@@ -1,5 +1,7 @@
 package cn.zhenxing.report;
 
+import jakarta.validation.constraints.Size;
+
 import cn.zhenxing.calendar.ReportingCalendar;
 import cn.zhenxing.security.SecurityAction;
 import cn.zhenxing.security.SecurityEvent;
@@ -73,7 +75,7 @@ class ReportsController {
     }
 
     @GetMapping("/reports/file/{name}")
-    ResponseEntity<Resource> file(@AuthenticationPrincipal PortalUser user, @PathVariable String name) {
+    ResponseEntity<Resource> file(@AuthenticationPrincipal PortalUser user, @PathVariable @Size(max = 100, message = "文件名过长") String name) {
         ReportFile f = files.find(name, cityOnly(user));
         if (f == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
@@ -88,9 +90,9 @@ class ReportsController {
      * of that scope ({@link ProgressPage}); a leader of one city opens on that city.
      */
     @GetMapping("/reports/progress")
-    String progress(@AuthenticationPrincipal PortalUser user, @RequestParam(required = false) String scope,
-                    @RequestParam(required = false) String area, @RequestParam(required = false) String region,
-                    @RequestParam(required = false) String period, @RequestParam(required = false) String status, Model model) {
+    String progress(@AuthenticationPrincipal PortalUser user, @RequestParam(required = false) @Size(max = 64, message = "参数过长") String scope,
+                    @RequestParam(required = false) @Size(max = 64, message = "参数过长") String area, @RequestParam(required = false) @Size(max = 64, message = "参数过长") String region,
+                    @RequestParam(required = false) @Size(max = 64, message = "参数过长") String period, @RequestParam(required = false) @Size(max = 64, message = "参数过长") String status, Model model) {
         if (scope != null && scope.startsWith("region:")) {
             region = scope.substring("region:".length());
         } else if (scope != null && scope.startsWith("area:")) {

@@ -46,8 +46,8 @@ class ReviewController {
     }
 
     @GetMapping("/review")
-    String queue(@AuthenticationPrincipal PortalUser user, @RequestParam(required = false) String period,
-                 @RequestParam(required = false) String state, @RequestParam(required = false) String city, Model model) {
+    String queue(@AuthenticationPrincipal PortalUser user, @RequestParam(required = false) @Size(max = 64, message = "参数过长") String period,
+                 @RequestParam(required = false) @Size(max = 64, message = "参数过长") String state, @RequestParam(required = false) @Size(max = 64, message = "参数过长") String city, Model model) {
         Reviewer who = Reviewer.of(user);
         List<Map<String, Object>> periods = calendar.calendarQuarters();
         String chosen = periods.stream().map(p -> (String) p.get("period_code")).filter(c -> c.equals(period)).findFirst()
@@ -78,7 +78,7 @@ class ReviewController {
     }
 
     @GetMapping("/review/{unit}/{period}")
-    String detail(@AuthenticationPrincipal PortalUser user, @PathVariable String unit, @PathVariable String period, Model model) {
+    String detail(@AuthenticationPrincipal PortalUser user, @PathVariable @Size(max = 64, message = "参数过长") String unit, @PathVariable @Size(max = 64, message = "参数过长") String period, Model model) {
         Reviewer who = Reviewer.of(user);
         Quarter quarter = quarter(period);
         UnitReview u = reviewable(unit, quarter, who);
@@ -97,7 +97,7 @@ class ReviewController {
     }
 
     @PostMapping("/review/{unit}/{period}/{action}")
-    String act(@AuthenticationPrincipal PortalUser user, @PathVariable String unit, @PathVariable String period, @PathVariable String action,
+    String act(@AuthenticationPrincipal PortalUser user, @PathVariable @Size(max = 64, message = "参数过长") String unit, @PathVariable @Size(max = 64, message = "参数过长") String period, @PathVariable @Size(max = 64, message = "参数过长") String action,
                @RequestParam(required = false) @Size(max = 500, message = "审核意见不能超过500个字") String reason, RedirectAttributes flash) {
         Reviewer who = Reviewer.of(user);
         Quarter quarter = quarter(period);
