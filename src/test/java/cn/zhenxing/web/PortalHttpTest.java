@@ -124,10 +124,16 @@ class PortalHttpTest {
         assertThat(r.statusCode()).as(r.body()).isIn(200, 302, 400);
         assertThat(shown(r)).doesNotContainPattern("Apache Tomcat|Whitelabel|Exception|HTTP Status").containsPattern("[\\u4e00-\\u9fa5]");
         chinese400(multipart("multipart/form-data; boundary=zz", "not a multipart body at all".getBytes(StandardCharsets.UTF_8), true));
-        // Without the token the same bodies are refused as forgeries, before anything is parsed.
-        HttpResponse<String> forged = multipart("multipart/form-data", "--x--".getBytes(StandardCharsets.UTF_8), false);
+        // Without the token in the URL nothing reaches the upload: Tomcat fails the body while the CSRF filter looks for the token
+        // (a Chinese 400), and a well-formed body without a token is refused as a forgery (403).
+        int before = jdbc.queryForObject("SELECT COUNT(*) FROM ops_security_event WHERE action = 'upload'", Integer.class);
+        HttpResponse<String> broken = multipart("multipart/form-data", "--x--".getBytes(StandardCharsets.UTF_8), false);
+        assertThat(broken.statusCode()).as(broken.body()).isIn(400, 403);
+        assertThat(broken.body()).contains("出错了").doesNotContainPattern("Apache Tomcat|Whitelabel|Exception|HTTP Status");
+        HttpResponse<String> forged = multipart("multipart/form-data; boundary=f", parts("f", List.of("a.xlsx"), 10), false);
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(forged.body()).contains("出错了（403）");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ops_security_event WHERE action = 'upload'", Integer.class)).isEqualTo(before);
     }
 
     @Test

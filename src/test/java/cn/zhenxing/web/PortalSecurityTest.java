@@ -123,7 +123,7 @@ class PortalSecurityTest {
         e.put("progress", get("/reports/progress"));
         e.put("upload post", multipart("/upload").file(new MockMultipartFile("files", "x.xlsx", FileDownload.XLSX.toString(), new byte[] {1}))
                 .with(csrf()));
-        e.put("add user", post("/admin/users").param("username", "x").param("name", "x").param("role", "LEADER")
+        e.put("add user", post("/admin/users").param("username", "matrix-x").param("name", "x").param("role", "LEADER")
                 .param("password", "short").with(csrf()));
         e.put("unit files", get("/admin/units/140400"));
         return e;
