@@ -84,7 +84,7 @@ class PortalHttpTest {
 
     HttpResponse<String> multipart(String contentType, byte[] body, boolean withToken) throws Exception {
         return send(HttpRequest.newBuilder(uri("/upload" + (withToken ? "?_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8) : "")))
-                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+                .header("Content-Type", contentType).header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
     /** The page the answer leads to: a redirect back to the upload page is followed once. */
