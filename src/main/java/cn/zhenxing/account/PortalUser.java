@@ -1,5 +1,6 @@
 package cn.zhenxing.account;
 
+import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.security.core.GrantedAuthority;
@@ -11,9 +12,21 @@ import org.springframework.security.core.userdetails.UserDetails;
  * reviewer bound to the unit it reviews for (a city's 发改委: its counties; the province's: the cities).
  */
 public record PortalUser(String username, String passwordHash, String displayName, String email, Role role, String unitCode,
-                         String regionCode, boolean enabled) implements UserDetails {
+                         String regionCode, boolean enabled, LocalDateTime lockedUntil) implements UserDetails {
 
     public enum Role { STATISTICIAN, ADMIN, LEADER, REVIEWER }
+
+    /** An account that is not locked. */
+    public PortalUser(String username, String passwordHash, String displayName, String email, Role role, String unitCode, String regionCode,
+                      boolean enabled) {
+        this(username, passwordHash, displayName, email, role, unitCode, regionCode, enabled, null);
+    }
+
+    /** Locked after too many wrong passwords until {@code lockedUntil} (server time): Spring Security refuses the sign-in unchecked. */
+    @Override
+    public boolean isAccountNonLocked() {
+        return lockedUntil == null || !lockedUntil.isAfter(LocalDateTime.now());
+    }
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {

@@ -181,6 +181,10 @@ public class ReportingCalendar {
         return jdbc.queryForList(SQL.get("calendarQuarters"), Map.of());
     }
 
+    public boolean unitExists(String unitCode) {
+        return !jdbc.queryForList(SQL.get("unitExists"), Map.of("unit", unitCode), String.class).isEmpty();
+    }
+
     public void lock(Quarter quarter, String reasonZh) {
         jdbc.update(SQL.get("lock"), Map.of("p", quarter.key(), "reason", reasonZh));
     }

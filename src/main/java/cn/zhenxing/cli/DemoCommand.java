@@ -113,10 +113,12 @@ class DemoCommand implements Callable<Integer> {
         script.add(List.of("marts", "refresh"));
         script.add(List.of("progress", "--period", QUARTERS.get(QUARTERS.size() - 1), "--area", "太行革命老区"));
         script.add(List.of("report", "--all", "--period", QUARTERS.get(QUARTERS.size() - 1), "--out", out.resolve("reports").toString()));
-        // Portal accounts to try `serve` with: passwords are generated and printed here, never built in.
-        script.add(List.of("users", "add", "--if-absent", "--role", "statistician", "--unit", "140400", "--username", "demo-changzhi",
-                "--name", "长治市统计员（演示）"));
-        script.add(List.of("users", "add", "--if-absent", "--role", "leader", "--username", "demo-leader", "--name", "省领导（演示）"));
+        // Portal accounts to try `serve` with: passwords are generated and printed here, never built in, and (for trying
+        // the portal at once) exempt from the change at the first sign-in that every other generated password needs.
+        script.add(List.of("users", "add", "--if-absent", "--no-password-change", "--role", "statistician", "--unit", "140400",
+                "--username", "demo-changzhi", "--name", "长治市统计员（演示）"));
+        script.add(List.of("users", "add", "--if-absent", "--no-password-change", "--role", "leader", "--username", "demo-leader",
+                "--name", "省领导（演示）"));
         script.add(List.of("submissions"));
         script.add(List.of("catalog", "show", "summary"));
         return script;

@@ -51,8 +51,11 @@ class UsersCommand implements Runnable {
         @Option(names = "--email", description = "Where receipts of this user's uploads are mailed.")
         String email;
 
-        @Option(names = "--password", description = "Initial password (at least 10 characters).")
+        @Option(names = "--password", description = "Initial password (zhenxing.security.password: at least 10 characters, 2 character classes).")
         String password;
+
+        @Option(names = "--no-password-change", description = "A generated password need not be changed at the first sign-in (demo accounts).")
+        boolean noPasswordChange;
 
         @Option(names = "--if-absent", description = "Do nothing when the user exists (for scripts such as demo).")
         boolean ifAbsent;
@@ -70,18 +73,21 @@ class UsersCommand implements Runnable {
 
         @Override
         public Integer call() {
-            String chosen = password != null ? password : PortalUsers.newPassword();
+            String chosen = password != null ? password : users.getObject().generatePassword();
             if (ifAbsent && users.getObject().exists(username)) {
                 spec.commandLine().getOut().println("账号“" + username + "”已存在，未作改动。");
                 return ExitCodes.OK;
             }
             try {
-                users.getObject().create(username, chosen, name, email, PortalUser.Role.valueOf(role.toUpperCase()), unit, region);
+                // A generated password is printed here, so its owner replaces it at the first sign-in.
+                users.getObject().create(username, chosen, name, email, PortalUser.Role.valueOf(role.toUpperCase()), unit, region,
+                        password == null && !noPasswordChange);
             } catch (IllegalArgumentException e) {
                 spec.commandLine().getErr().println(e.getMessage().startsWith("No enum") ? "角色须为 statistician、admin、leader 或 reviewer。" : e.getMessage());
                 return ExitCodes.REJECTED;
             }
-            spec.commandLine().getOut().println("已创建" + roleZh(role) + "账号“" + username + "”" + (password == null ? "，密码（只显示这一次）：" + chosen : "。"));
+            spec.commandLine().getOut().println("已创建" + roleZh(role) + "账号“" + username + "”" + (password == null ? "，密码（只显示这一次）：" + chosen
+                    + (noPasswordChange ? "" : "；首次登录时须修改密码") : "。"));
             return ExitCodes.OK;
         }
 
@@ -108,7 +114,7 @@ class UsersCommand implements Runnable {
         @Option(names = "--username", required = true, description = "Login name.")
         String username;
 
-        @Option(names = "--password", description = "The new password (at least 10 characters); without it one is generated.")
+        @Option(names = "--password", description = "The new password (zhenxing.security.password); without it one is generated. Either way it is changed at the next sign-in.")
         String password;
 
         private final ObjectProvider<PortalUsers> users;
@@ -127,8 +133,8 @@ class UsersCommand implements Runnable {
                 return ExitCodes.REJECTED;
             }
             spec.commandLine().getOut().println(password == null
-                    ? "已为“" + username + "”生成新密码（只显示这一次）：" + chosen
-                    : "已为“" + username + "”设置新密码。");
+                    ? "已为“" + username + "”生成新密码（只显示这一次）：" + chosen + "；下次登录时须修改密码"
+                    : "已为“" + username + "”设置新密码；下次登录时须修改密码。");
             return ExitCodes.OK;
         }
     }

@@ -254,6 +254,14 @@ public class FeedbackWriter {
         int dot = name.lastIndexOf('.');
         String stem = dot > 0 ? name.substring(0, dot) : name;
         stem = stem.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
-        return stem.isBlank() ? "submission" : stem.substring(0, Math.min(stem.length(), 80));
+        if (stem.isBlank()) {
+            return "submission";
+        }
+        // File systems allow 255 bytes per name: a Chinese character takes 3, and "_反馈_<id>.xlsx" follows.
+        stem = stem.substring(0, Math.min(stem.length(), 80));
+        while (stem.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 150) {
+            stem = stem.substring(0, stem.offsetByCodePoints(stem.length(), -1));
+        }
+        return stem;
     }
 }

@@ -1,5 +1,7 @@
 package cn.zhenxing.ingest;
 
+import jakarta.validation.constraints.Size;
+
 import cn.zhenxing.account.PortalUser;
 import cn.zhenxing.calendar.ReportingCalendar;
 import cn.zhenxing.delivery.DeliveryService;
@@ -7,6 +9,9 @@ import cn.zhenxing.delivery.MailTexts;
 import cn.zhenxing.form.FormContentService;
 import cn.zhenxing.form.FormDefinition;
 import cn.zhenxing.form.TemplateWriter;
+import cn.zhenxing.security.SecurityAction;
+import cn.zhenxing.security.SecurityEvent;
+import cn.zhenxing.security.SecurityLog;
 import cn.zhenxing.warehouse.FileDownload;
 import cn.zhenxing.warehouse.Quarter;
 import java.io.IOException;
@@ -18,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -44,10 +50,14 @@ class UploadController {
     private final DeliveryService delivery;
     private final MailTexts texts;
     private final SubmissionHistory history;
+    private final SecurityLog audit;
+    private final String maxFileSize;
 
     UploadController(SubmissionStore store, IngestService ingest, FormContentService contents, TemplateWriter templates,
                      ReportingCalendar calendar, cn.zhenxing.ZhenxingProperties zhenxing, DeliveryService delivery, MailTexts texts,
-                     SubmissionHistory history) {
+                     SubmissionHistory history, SecurityLog audit, MultipartProperties multipart) {
+        this.audit = audit;
+        this.maxFileSize = multipart.getMaxFileSize().toMegabytes() + "MB";
         this.store = store;
         this.ingest = ingest;
         this.contents = contents;
@@ -66,23 +76,35 @@ class UploadController {
         model.addAttribute("unit", contents.unit(user.unitCode()));
         model.addAttribute("periods", periods);
         model.addAttribute("history", history.of(user.unitCode()));
+        model.addAttribute("maxFiles", Uploads.MAX_FILES);
+        model.addAttribute("maxFileSize", maxFileSize);
         return "ingest/upload";
     }
 
     /** The unit's blank form for a quarter: only ever the signed-in statistician's own unit. */
     @GetMapping("/forms/{period}")
-    ResponseEntity<Resource> form(@AuthenticationPrincipal PortalUser user, @PathVariable String period) throws IOException {
-        if (!Quarter.isCode(period)) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "报告期格式应为 2025Q3");
+    ResponseEntity<Resource> form(@AuthenticationPrincipal PortalUser user, @PathVariable @Size(max = 64, message = "参数过长") String period) throws IOException {
+        Quarter quarter;
+        try {
+            quarter = calendar.knownQuarter(period);
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
         }
         // One copy per unit and quarter, rewritten on each download (the catalog may have changed).
         Path dir = Files.createDirectories(dataDir.resolve("portal").resolve("forms").resolve(user.unitCode()));
-        Path file = templates.write(FormDefinition.load(), contents.content(user.unitCode(), period), dir);
+        Path file = templates.write(FormDefinition.load(), contents.content(user.unitCode(), quarter.code()), dir);
         return FileDownload.of(file, FileDownload.XLSX, false);
     }
 
     @PostMapping("/upload")
     String upload(@AuthenticationPrincipal PortalUser user, @RequestParam("files") List<MultipartFile> files, Model model) throws Exception {
+        long chosen = files.stream().filter(f -> !f.isEmpty()).count();
+        if (chosen > Uploads.MAX_FILES) {
+            String message = "一次上传的文件太多：本次选择了" + chosen + "个文件，请分批上传，每次不超过" + Uploads.MAX_FILES + "个文件。";
+            audit.record(SecurityAction.UPLOAD, chosen + "个文件", SecurityEvent.Outcome.REFUSED, message);
+            model.addAttribute("uploadError", message);
+            return page(user, model);
+        }
         List<Map<String, Object>> results = new ArrayList<>();
         // Every uploaded file is kept (under a random name) as received: the archive behind each submission.
         Path dir = Files.createDirectories(dataDir.resolve("portal").resolve("uploads").resolve(LocalDate.now().toString()));
@@ -99,7 +121,17 @@ class UploadController {
             }
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("file", display);
-            if (outcome.unitCode() != null && !outcome.unitCode().equals(user.unitCode())) {
+            audit.record(SecurityAction.UPLOAD, display, switch (outcome.status()) {
+                case ACCEPTED, DUPLICATE -> SecurityEvent.Outcome.SUCCESS;
+                case REJECTED -> SecurityEvent.Outcome.REFUSED;
+                case FAILED -> SecurityEvent.Outcome.FAILURE;
+            }, outcome.status().name() + (outcome.submissionId() != null ? "，收文编号 " + outcome.submissionId() : "")
+                    + (outcome.periodCode() != null ? "，" + outcome.periodCode() : "") + (outcome.version() != null ? "，第" + outcome.version() + "版" : "")
+                    + (outcome.errors() > 0 ? "，错误 " + outcome.errors() + " 处" : ""));
+            // The unit the submission was registered under (a refused form of another unit is registered under that unit).
+            String owner = outcome.submissionId() == null ? null : store.owner(outcome.submissionId()).stream()
+                    .map(r -> (String) r.get("unit_code")).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            if ((outcome.unitCode() != null && !outcome.unitCode().equals(user.unitCode())) || (owner != null && !owner.equals(user.unitCode()))) {
                 // Another unit's file (even one accepted from that unit before): say nothing about it.
                 result.put("status", "已退回：这不是本单位的报表，请下载本单位的模板填报");
                 result.put("accepted", false);

@@ -1,9 +1,15 @@
 package cn.zhenxing.ingest;
 
+import java.util.Locale;
 import java.util.UUID;
 
-/** Uploaded file names: kept (Chinese included) for display, never used as a path. */
-final class Uploads {
+/** Uploaded file names: kept (Chinese included) in the database for display and download, never used as a path. */
+public final class Uploads {
+
+    /** Files in one upload; more are refused with a message saying so (server.tomcat.max-part-count bounds the parts Tomcat reads). */
+    public static final int MAX_FILES = 20;
+    /** ops_submission.file_name holds this many characters. */
+    static final int MAX_NAME = 255;
 
     private Uploads() {
     }
@@ -15,12 +21,16 @@ final class Uploads {
         if (name.isEmpty() || name.equals(".") || name.equals("..")) {
             return "upload.xlsx";
         }
-        return name.length() > 200 ? name.substring(name.length() - 200) : name;
+        return name.length() > MAX_NAME ? name.substring(name.length() - MAX_NAME) : name;
     }
 
-    /** A name for the stored copy: random prefix, then only safe characters of the display name (CJK kept). */
+    /**
+     * The stored copy's name: a random id and the extension, whatever the uploaded name (its length in bytes
+     * would otherwise run into the file system's 255-byte limit). The name given is kept in ops_submission.file_name.
+     */
     static String storedName(String display) {
-        String safe = display.replaceAll("[^\\p{L}\\p{N}._-]", "_");
-        return UUID.randomUUID() + "_" + safe;
+        int dot = display.lastIndexOf('.');
+        String ext = dot >= 0 ? display.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
+        return UUID.randomUUID() + (ext.matches("[a-z0-9]{1,5}") ? "." + ext : ".bin");
     }
 }

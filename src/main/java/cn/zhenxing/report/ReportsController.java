@@ -1,5 +1,11 @@
 package cn.zhenxing.report;
 
+import jakarta.validation.constraints.Size;
+
+import cn.zhenxing.calendar.ReportingCalendar;
+import cn.zhenxing.security.SecurityAction;
+import cn.zhenxing.security.SecurityEvent;
+import cn.zhenxing.security.SecurityLog;
 import cn.zhenxing.account.PortalUser;
 import cn.zhenxing.mart.MartQueries;
 import cn.zhenxing.mart.MartRefresher;
@@ -33,7 +39,13 @@ class ReportsController {
     private final MartRefresher refresher;
     private final ProgressPage page;
 
-    ReportsController(ReportFiles files, MartQueries marts, ReportService reports, MartRefresher refresher, ProgressPage page) {
+    private final SecurityLog audit;
+    private final ReportingCalendar calendar;
+
+    ReportsController(ReportFiles files, MartQueries marts, ReportService reports, MartRefresher refresher, ProgressPage page, SecurityLog audit,
+                      ReportingCalendar calendar) {
+        this.audit = audit;
+        this.calendar = calendar;
         this.page = page;
         this.files = files;
         this.marts = marts;
@@ -63,7 +75,7 @@ class ReportsController {
     }
 
     @GetMapping("/reports/file/{name}")
-    ResponseEntity<Resource> file(@AuthenticationPrincipal PortalUser user, @PathVariable String name) {
+    ResponseEntity<Resource> file(@AuthenticationPrincipal PortalUser user, @PathVariable @Size(max = 100, message = "文件名过长") String name) {
         ReportFile f = files.find(name, cityOnly(user));
         if (f == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
@@ -79,10 +91,10 @@ class ReportsController {
      * a leader of one city opens on that city.
      */
     @GetMapping("/reports/progress")
-    String progress(@AuthenticationPrincipal PortalUser user, @RequestParam(required = false) String scope,
-                    @RequestParam(required = false) String area, @RequestParam(required = false) String region,
-                    @RequestParam(required = false) String period, @RequestParam(required = false) String status,
-                    @RequestParam(required = false) String sort, Model model) {
+    String progress(@AuthenticationPrincipal PortalUser user, @RequestParam(required = false) @Size(max = 64, message = "参数过长") String scope,
+                    @RequestParam(required = false) @Size(max = 64, message = "参数过长") String area, @RequestParam(required = false) @Size(max = 64, message = "参数过长") String region,
+                    @RequestParam(required = false) @Size(max = 64, message = "参数过长") String period, @RequestParam(required = false) @Size(max = 64, message = "参数过长") String status,
+                    @RequestParam(required = false) @Size(max = 64, message = "参数过长") String sort, Model model) {
         MartQueries.Scope chosen = chosenScope(user, scope, area, region);
         List<String> periods = marts.progressPeriods();
         String quarter = period != null && periods.contains(period) ? period : periods.isEmpty() ? null : periods.get(0);
@@ -109,10 +121,10 @@ class ReportsController {
 
     /** The rows the progress page shows for the same parameters, as an XLSX (Chinese file name). */
     @GetMapping("/reports/progress.xlsx")
-    ResponseEntity<byte[]> progressXlsx(@AuthenticationPrincipal PortalUser user, @RequestParam(required = false) String scope,
-                                        @RequestParam(required = false) String area, @RequestParam(required = false) String region,
-                                        @RequestParam String period, @RequestParam(required = false) String status,
-                                        @RequestParam(required = false) String sort) throws Exception {
+    ResponseEntity<byte[]> progressXlsx(@AuthenticationPrincipal PortalUser user, @RequestParam(required = false) @Size(max = 64, message = "参数过长") String scope,
+                                        @RequestParam(required = false) @Size(max = 64, message = "参数过长") String area, @RequestParam(required = false) @Size(max = 64, message = "参数过长") String region,
+                                        @RequestParam @Size(max = 64, message = "参数过长") String period, @RequestParam(required = false) @Size(max = 64, message = "参数过长") String status,
+                                        @RequestParam(required = false) @Size(max = 64, message = "参数过长") String sort) throws Exception {
         MartQueries.Scope chosen = chosenScope(user, scope, area, region);
         if (!marts.progressPeriods().contains(period)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
@@ -151,8 +163,16 @@ class ReportsController {
     /** The administrator's 重新生成本期报告: the quarter's marts rebuilt, then every report and every city's edition rendered again. */
     @PostMapping("/admin/reports")
     String runReports(@RequestParam Quarter period, RedirectAttributes flash) throws Exception {
+        try {
+            calendar.knownQuarter(period.code());
+        } catch (IllegalArgumentException e) {
+            audit.record(SecurityAction.REPORT_REGENERATE, period.code(), SecurityEvent.Outcome.REFUSED, e.getMessage());
+            flash.addFlashAttribute("error", e.getMessage() + "未生成报告。");
+            return "redirect:/admin";
+        }
         refresher.refresh(period.code(), "full", "admin report run");
         int written = reports.renderQuarter(List.of(ReportName.values()), period.code(), null, files.dir(period.code())).size();
+        audit.record(SecurityAction.REPORT_REGENERATE, period.code(), SecurityEvent.Outcome.SUCCESS, "共 " + written + " 个文件");
         flash.addFlashAttribute("message", "已重新生成" + period.labelZh() + "的报告（含各市版，共 " + written + " 个文件）。");
         return "redirect:/admin?period=" + period;
     }

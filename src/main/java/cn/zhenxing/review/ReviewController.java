@@ -1,5 +1,9 @@
 package cn.zhenxing.review;
 
+import cn.zhenxing.security.SecurityAction;
+import cn.zhenxing.security.SecurityEvent;
+import cn.zhenxing.security.SecurityLog;
+import jakarta.validation.constraints.Size;
 import cn.zhenxing.account.PortalUser;
 import cn.zhenxing.calendar.ReportingCalendar;
 import cn.zhenxing.ingest.SubmissionHistory;
@@ -32,15 +36,18 @@ class ReviewController {
     private final ReportingCalendar calendar;
     private final SubmissionHistory submissions;
 
-    ReviewController(ReviewService review, ReportingCalendar calendar, SubmissionHistory submissions) {
+    private final SecurityLog audit;
+
+    ReviewController(ReviewService review, ReportingCalendar calendar, SubmissionHistory submissions, SecurityLog audit) {
+        this.audit = audit;
         this.review = review;
         this.calendar = calendar;
         this.submissions = submissions;
     }
 
     @GetMapping("/review")
-    String queue(@AuthenticationPrincipal PortalUser user, @RequestParam(required = false) String period,
-                 @RequestParam(required = false) String state, @RequestParam(required = false) String city, Model model) {
+    String queue(@AuthenticationPrincipal PortalUser user, @RequestParam(required = false) @Size(max = 64, message = "参数过长") String period,
+                 @RequestParam(required = false) @Size(max = 64, message = "参数过长") String state, @RequestParam(required = false) @Size(max = 64, message = "参数过长") String city, Model model) {
         Reviewer who = Reviewer.of(user);
         List<Map<String, Object>> periods = calendar.calendarQuarters();
         String chosen = periods.stream().map(p -> (String) p.get("period_code")).filter(c -> c.equals(period)).findFirst()
@@ -71,7 +78,7 @@ class ReviewController {
     }
 
     @GetMapping("/review/{unit}/{period}")
-    String detail(@AuthenticationPrincipal PortalUser user, @PathVariable String unit, @PathVariable String period, Model model) {
+    String detail(@AuthenticationPrincipal PortalUser user, @PathVariable @Size(max = 64, message = "参数过长") String unit, @PathVariable @Size(max = 64, message = "参数过长") String period, Model model) {
         Reviewer who = Reviewer.of(user);
         Quarter quarter = quarter(period);
         UnitReview u = reviewable(unit, quarter, who);
@@ -90,8 +97,8 @@ class ReviewController {
     }
 
     @PostMapping("/review/{unit}/{period}/{action}")
-    String act(@AuthenticationPrincipal PortalUser user, @PathVariable String unit, @PathVariable String period, @PathVariable String action,
-               @RequestParam(required = false) String reason, RedirectAttributes flash) {
+    String act(@AuthenticationPrincipal PortalUser user, @PathVariable @Size(max = 64, message = "参数过长") String unit, @PathVariable @Size(max = 64, message = "参数过长") String period, @PathVariable @Size(max = 64, message = "参数过长") String action,
+               @RequestParam(required = false) @Size(max = 500, message = "审核意见不能超过500个字") String reason, RedirectAttributes flash) {
         Reviewer who = Reviewer.of(user);
         Quarter quarter = quarter(period);
         UnitReview u = reviewable(unit, quarter, who);
@@ -106,6 +113,7 @@ class ReviewController {
             flash.addFlashAttribute("message", chosen.labelZh() + "：" + u.unitName() + " 第" + event.version() + "版，" + event.from().labelZh()
                     + " → " + event.to().labelZh() + (chosen == ReviewAction.RETURN ? "。已通知该单位联系人。" : "。"));
         } catch (ReviewRefusedException e) {
+            audit.record(SecurityAction.REVIEW, unit + " " + quarter.code(), SecurityEvent.Outcome.REFUSED, chosen.labelZh() + "：" + e.getMessage());
             flash.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/review/" + unit + "/" + quarter.code();

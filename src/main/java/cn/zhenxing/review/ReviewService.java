@@ -1,5 +1,8 @@
 package cn.zhenxing.review;
 
+import cn.zhenxing.security.SecurityAction;
+import cn.zhenxing.security.SecurityEvent;
+import cn.zhenxing.security.SecurityLog;
 import cn.zhenxing.warehouse.Quarter;
 import cn.zhenxing.warehouse.SqlFile;
 import java.math.BigDecimal;
@@ -34,9 +37,12 @@ public class ReviewService {
     private final NamedParameterJdbcTemplate jdbc;
     private final ReturnMail returnMail;
 
-    ReviewService(NamedParameterJdbcTemplate jdbc, ReturnMail returnMail) {
+    private final SecurityLog audit;
+
+    ReviewService(NamedParameterJdbcTemplate jdbc, ReturnMail returnMail, SecurityLog audit) {
         this.jdbc = jdbc;
         this.returnMail = returnMail;
+        this.audit = audit;
     }
 
     /** Every unit's chain of reviewers by unit code, read from the reporting units and their regions. */
@@ -104,6 +110,10 @@ public class ReviewService {
                 .addValue("actorUnit", who.unitCode()).addValue("at", Timestamp.valueOf(LocalDateTime.now())));
         List<ReviewEvent> events = history(((Number) version.get("submission_id")).longValue());
         ReviewEvent event = events.get(events.size() - 1);
+        // In the same transaction as the event: the audit entry exists exactly when the action does.
+        audit.recordAs(who.username(), who.role().name(), SecurityAction.REVIEW, unitCode + " " + quarter.code(), SecurityEvent.Outcome.SUCCESS,
+                action.labelZh() + "：第" + event.version() + "版，" + event.from().labelZh() + " → " + event.to().labelZh()
+                        + (reason != null ? "，意见：" + reason : ""));
         if (action == ReviewAction.RETURN) {
             returnMail.queue(chain, quarter.code(), event, decision.step().reviewerUnitName());
         }

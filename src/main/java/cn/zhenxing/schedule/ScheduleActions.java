@@ -15,6 +15,7 @@ import cn.zhenxing.report.ReportName;
 import cn.zhenxing.report.ReportProperties;
 import cn.zhenxing.report.ReportService;
 import cn.zhenxing.retention.FileRetention;
+import cn.zhenxing.security.SecurityLog;
 import cn.zhenxing.review.ReviewService;
 import cn.zhenxing.review.Reviewer;
 import cn.zhenxing.review.UnitReview;
@@ -48,12 +49,14 @@ public class ScheduleActions {
     private final PortalUsers users;
     private final FileRetention retention;
     private final MailIntake mailIntake;
+    private final SecurityLog securityLog;
 
     public ScheduleActions(IngestService ingest, MartRefresher marts, ReportService reports, DeliveryService delivery, MailTexts texts, ReportingCalendar calendar,
                            ReportProperties reportFolders, ZhenxingProperties zhenxing, BackupService backups, ReviewService review, PortalUsers users,
-                           FileRetention retention, MailIntake mailIntake) {
+                           FileRetention retention, MailIntake mailIntake, SecurityLog securityLog) {
         this.retention = retention;
         this.mailIntake = mailIntake;
+        this.securityLog = securityLog;
         this.review = review;
         this.users = users;
         this.backups = backups;
@@ -89,12 +92,17 @@ public class ScheduleActions {
         };
     }
 
-    /** The retention policy applied: rejected files and duplicate copies past their days deleted (and recorded). */
+    /**
+     * The retention policy applied: rejected files and duplicate copies past their days deleted (and recorded), and
+     * security audit entries past zhenxing.security.audit-retention-days.
+     */
     private String filesPruned(ScheduleDefinition d, Instant fireTime) throws Exception {
-        FileRetention.Plan plan = retention.plan(LocalDateTime.ofInstant(fireTime, ZoneId.of(d.timeZone())));
+        LocalDateTime at = LocalDateTime.ofInstant(fireTime, ZoneId.of(d.timeZone()));
+        FileRetention.Plan plan = retention.plan(at);
         List<FileRetention.Candidate> deleted = retention.prune(plan, "schedule " + d.name());
+        int events = securityLog.prune(LocalDateTime.ofInstant(fireTime, ZoneId.systemDefault()));
         return "files pruned: " + deleted.size() + " (" + deleted.stream().mapToLong(FileRetention.Candidate::bytes).sum() + " bytes), "
-                + plan.kept().values().stream().mapToInt(FileRetention.Tally::files).sum() + " kept";
+                + plan.kept().values().stream().mapToInt(FileRetention.Tally::files).sum() + " kept; security events pruned: " + events;
     }
 
     /** A backup into zhenxing.backup.dir, then the oldest beyond {@code keep} removed; a failure is mailed to the operators. */

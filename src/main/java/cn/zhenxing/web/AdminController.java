@@ -1,5 +1,7 @@
 package cn.zhenxing.web;
 
+import jakarta.validation.constraints.Size;
+
 import cn.zhenxing.account.PortalUsers;
 import cn.zhenxing.calendar.ReportingCalendar;
 import cn.zhenxing.review.ReviewService;
@@ -69,7 +71,7 @@ class AdminController {
     }
 
     @GetMapping("/admin")
-    String board(@RequestParam(required = false) String period, Model model) throws Exception {
+    String board(@RequestParam(required = false) @Size(max = 64, message = "参数过长") String period, Model model) throws Exception {
         List<Map<String, Object>> periods = calendar.calendarQuarters();
         Map<String, Object> chosen = periods.stream().filter(p -> p.get("period_code").equals(period)).findFirst()
                 .orElse(periods.isEmpty() ? null : periods.get(0));
@@ -99,12 +101,14 @@ class AdminController {
         model.addAttribute("users", users.list());
         model.addAttribute("contacts", delivery.contactList());
         model.addAttribute("units", users.units());
+        model.addAttribute("passwordRules", users.policy().describeZh());
+        model.addAttribute("passwordMinLength", users.policy().minLength());
         return "admin";
     }
 
     /** One unit's files (every quarter, newest first) and the findings of one of them (the latest by default). */
     @GetMapping("/admin/units/{unit}")
-    String unit(@PathVariable String unit, @RequestParam(required = false) Long submission, Model model) {
+    String unit(@PathVariable @Size(max = 64, message = "参数过长") String unit, @RequestParam(required = false) Long submission, Model model) {
         String name = unitName(unit);
         List<Map<String, Object>> rows = history.of(unit);
         Map<String, Object> selected = rows.stream().filter(r -> submission == null || Objects.equals(((Number) r.get("submission_id")).longValue(), submission))
@@ -119,7 +123,7 @@ class AdminController {
 
     /** A unit's feedback or receipt workbook, as its statistician downloads it. */
     @GetMapping("/admin/units/{unit}/feedback/{id}")
-    ResponseEntity<Resource> feedback(@PathVariable String unit, @PathVariable long id) {
+    ResponseEntity<Resource> feedback(@PathVariable @Size(max = 64, message = "参数过长") String unit, @PathVariable long id) {
         List<Map<String, Object>> rows = store.owner(id);
         if (rows.isEmpty() || !unit.equals(rows.get(0).get("unit_code")) || rows.get(0).get("feedback_path") == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
@@ -130,7 +134,7 @@ class AdminController {
 
     /** 催报: the unit's contacts get the reminder (or overdue notice) now. */
     @PostMapping("/admin/urge")
-    String urge(@RequestParam Quarter period, @RequestParam String unit, RedirectAttributes flash) throws Exception {
+    String urge(@RequestParam Quarter period, @RequestParam @Size(max = 64, message = "参数过长") String unit, RedirectAttributes flash) throws Exception {
         String name = unitName(unit);
         ScheduleActions.Urged urged = actions.urge(period, unit, schedules.load().recipients(), LocalDateTime.now(display.zone()));
         if (urged.recipients().isEmpty()) {

@@ -78,3 +78,6 @@ INSERT INTO cfg_reporting_exception (unit_key, period_key, deadline, reason_zh, 
 SELECT u.unit_key, p.period_key, :deadline, :reason, :by FROM dim_reporting_unit u, dim_period p
 WHERE u.unit_code = :unit AND p.period_key = :p AND p.period_type = 'Q'
 ON DUPLICATE KEY UPDATE deadline = VALUES(deadline), reason_zh = VALUES(reason_zh), granted_by = VALUES(granted_by);
+
+-- name: unitExists
+SELECT unit_code FROM dim_reporting_unit WHERE unit_code = :unit;

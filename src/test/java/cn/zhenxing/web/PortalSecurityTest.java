@@ -123,7 +123,7 @@ class PortalSecurityTest {
         e.put("progress", get("/reports/progress"));
         e.put("upload post", multipart("/upload").file(new MockMultipartFile("files", "x.xlsx", FileDownload.XLSX.toString(), new byte[] {1}))
                 .with(csrf()));
-        e.put("add user", post("/admin/users").param("username", "x").param("name", "x").param("role", "LEADER")
+        e.put("add user", post("/admin/users").param("username", "matrix-x").param("name", "x").param("role", "LEADER")
                 .param("password", "short").with(csrf()));
         e.put("unit files", get("/admin/units/140400"));
         return e;
@@ -439,7 +439,14 @@ class PortalSecurityTest {
         assertThat(shown).contains("id=\"new-password\"", password, "只显示这一次");
         assertThat(page(get("/admin").with(user(admin)))).doesNotContain(password);
         mvc.perform(formLogin().user("reset-me").password("reset-me-secret")).andExpect(redirectedUrl("/login?error"));
-        mvc.perform(formLogin().user("reset-me").password(password)).andExpect(redirectedUrl("/reports"));
+        // Someone else knows the new password: the first sign-in with it leads to the change page, and nothing else opens until then.
+        var session = (org.springframework.mock.web.MockHttpSession) mvc.perform(formLogin().user("reset-me").password(password))
+                .andExpect(redirectedUrl("/account/password")).andReturn().getRequest().getSession();
+        mvc.perform(get("/reports").session(session)).andExpect(redirectedUrl("/account/password"));
+        mvc.perform(post("/account/password").param("current", password).param("password", "Reset-me-mine-2").param("confirm", "Reset-me-mine-2")
+                .session(session).with(csrf())).andExpect(redirectedUrl("/"));
+        mvc.perform(get("/reports").session(session)).andExpect(status().isOk());
+        mvc.perform(formLogin().user("reset-me").password("Reset-me-mine-2")).andExpect(redirectedUrl("/reports"));
         mvc.perform(post("/admin/users/password").param("username", "reset-me").with(user(leader)).with(csrf())).andExpect(status().isForbidden());
     }
 }
