@@ -4,6 +4,7 @@ import static cn.zhenxing.form.SheetLayout.set;
 
 import cn.zhenxing.form.FormDefinition.ColumnType;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -95,7 +96,7 @@ final class CoverSheet {
         line(sheet, row++, heads, spans, st.header);
         for (FormDefinition.Table table : def.tables()) {
             String[] cells = {table.tableNo(), table.caption(), def.reportFrequency(), content.unit().name(),
-                    "季后" + java.time.temporal.ChronoUnit.DAYS.between(content.period().end(), content.deadline()) + "日内"};
+                    "季后" + ChronoUnit.DAYS.between(content.period().end(), content.deadline()) + "日内"};
             line(sheet, row, cells, spans, st.lockedWrap);
             SheetLayout.fitHeight(sheet, row, SheetLayout.lines(content.unit().name(), 26));
             row++;

@@ -3,7 +3,9 @@ package cn.zhenxing.form;
 import cn.zhenxing.calendar.ReportingCalendar;
 import cn.zhenxing.warehouse.Quarter;
 import cn.zhenxing.warehouse.SqlFile;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -67,7 +69,7 @@ public class FormContentService {
     }
 
     private List<FormContent.IndicatorRow> indicatorRows(List<Map<String, Object>> regions, Quarter period) {
-        Map<String, java.math.BigDecimal> lastYear = new HashMap<>();
+        Map<String, BigDecimal> lastYear = new HashMap<>();
         jdbc.query(SQL.get("acceptedValues"), rs -> {
             lastYear.put(rs.getString("region_code") + "|" + rs.getString("indicator_code"), rs.getBigDecimal("value"));
         }, period.yearAgo().key());
@@ -112,7 +114,7 @@ public class FormContentService {
             // Stable: within an indicator the regions keep the jurisdiction's order (own region first).
             Map<Integer, Integer> order = new HashMap<>();
             byIndicator.keySet().forEach(k -> order.put(k, order.size()));
-            rows.sort(java.util.Comparator.comparingInt(r -> order.get(r.indicatorKey())));
+            rows.sort(Comparator.comparingInt(r -> order.get(r.indicatorKey())));
         }
         return rows;
     }

@@ -22,8 +22,7 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
  */
 final class IndicatorValidations {
 
-    /** The warehouse's DECIMAL(20,6) holds 14 integer digits. */
-    static final String MAX = "99999999999999";
+    static final String MAX = FormValidations.NUMBER_MAX;
     /** Units whose parts are counted: a ratio's numerator or denominator in these is a whole number. */
     private static final Set<String> WHOLE_PARTS = Set.of("个", "天", "人", "件", "户", "所", "家", "座", "项", "条");
     private static final Pattern PART_UNIT = Pattern.compile("[(（]([^()（）]+)[)）]$");

@@ -5,6 +5,7 @@ import cn.zhenxing.form.FormDefinition;
 import cn.zhenxing.form.ReadForm;
 import cn.zhenxing.workbook.NumberCell;
 import cn.zhenxing.workbook.Problem;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -79,7 +80,7 @@ final class IndicatorRowsCheck extends RowCheck<CheckedForm.IndicatorValue> {
         }
         // 上年同期值 pre-filled from the warehouse is last year's accepted value, whatever the cell says now
         // (a later resubmission of last year, or an unprotected sheet): corrected only by resubmitting that quarter.
-        java.math.BigDecimal priorValue = prior.value();
+        BigDecimal priorValue = prior.value();
         if (spec.lastYear() != null) {
             if (priorValue != null && priorValue.compareTo(spec.lastYear()) != 0) {
                 problems.add(Problem.warning(sheet, cell("prior_value", row), context, "上年同期值" + priorValue.stripTrailingZeros().toPlainString()
