@@ -18,6 +18,9 @@ class IndicatorWriter extends CatalogWriter {
     private static final List<String> VALUE_KINDS = List.of("level", "growth_rate", "cumulative", "reduction", "composite", "qualitative");
     private static final List<String> ROLLUPS = List.of("sum", "recompute", "weighted", "none");
     private static final List<String> BASES = List.of("level", "ytd_flow", "quarter_flow", "growth_yoy", "period_total");
+    private static final List<String> DEFINITION_SOURCES = List.of("statistics", "undefined");
+    private static final List<String> GROWTH_BASES = List.of("same_period_last_year", "baseline_year");
+    private static final List<String> VALUE_RANGES = List.of("share", "count", "non_negative", "signed");
     private static final List<String> TARGET_KINDS = List.of("number", "growth_rate", "cumulative", "national_assessment", "qualitative", "none");
 
     private final UpsertTable indicators;
@@ -55,6 +58,11 @@ class IndicatorWriter extends CatalogWriter {
         v.put("ratio_factor", row.get("ratio_factor") == null ? null : new java.math.BigDecimal(row.get("ratio_factor")));
         v.put("form_unit", row.get("form_unit"));
         v.put("basis", oneOf(row, "basis", BASES));
+        v.put("definition_zh", row.get("definition_zh"));
+        v.put("definition_source", optionalOneOf(row, "definition_source", DEFINITION_SOURCES));
+        v.put("growth_base", optionalOneOf(row, "growth_base", GROWTH_BASES));
+        v.put("value_range", oneOf(row, "value_range", VALUE_RANGES));
+        v.put("form_name_zh", row.get("form_name_zh"));
         v.put("report_level", oneOf(row, "report_level", List.of("province", "city", "county")));
         v.put("frequency", oneOf(row, "frequency", List.of("quarterly", "annual")));
         v.put("scope_label", scopeLabel);
@@ -100,6 +108,10 @@ class IndicatorWriter extends CatalogWriter {
         t.put("growth_value", growth == null ? null : growth.value());
         t.put("growth_text", growth == null ? null : growthText);
         return t;
+    }
+
+    private static String optionalOneOf(CsvRow row, String column, List<String> allowed) {
+        return row.get(column) == null ? null : oneOf(row, column, allowed);
     }
 
     private static String oneOf(CsvRow row, String column, List<String> allowed) {

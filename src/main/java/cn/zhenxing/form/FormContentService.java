@@ -3,7 +3,9 @@ package cn.zhenxing.form;
 import cn.zhenxing.calendar.ReportingCalendar;
 import cn.zhenxing.warehouse.Quarter;
 import cn.zhenxing.warehouse.SqlFile;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,7 +20,9 @@ import org.springframework.stereotype.Service;
  * <ul>
  * <li>表1: each region of the unit's jurisdiction × each indicator of a plan in force that the region
  * reports (its level is at or above the indicator's report level) and whose target scope contains
- * it; annual indicators only in the fourth quarter; composite and qualitative ones never.</li>
+ * it; annual indicators only in the fourth quarter; composite and qualitative ones never. Grouped as
+ * the form definition says (by indicator: an indicator's regions together), each row with its
+ * 指标解释 and last year's accepted value.</li>
  * <li>表2: tasks of non-draft plans already started that name no place or a place of the unit.</li>
  * <li>表3: catalog projects located in the unit's regions (the province: area-wide projects).</li>
  * </ul>
@@ -31,6 +35,7 @@ public class FormContentService {
 
     private final JdbcTemplate jdbc;
     private final ReportingCalendar calendar;
+    private final FormDefinition.GroupBy groupBy = FormDefinition.load().table("indicators").groupBy();
 
     public FormContentService(JdbcTemplate jdbc, ReportingCalendar calendar) {
         this.jdbc = jdbc;
@@ -59,10 +64,15 @@ public class FormContentService {
         FormContent.Unit unit = unit(unitCode);
         Quarter period = period(periodCode);
         List<Map<String, Object>> regions = jdbc.queryForList(SQL.get("jurisdiction"), unitCode);
-        return new FormContent(unit, period, indicatorRows(regions, period), taskRows(unit, regions, period), projectRows(unit));
+        return new FormContent(unit, period, calendar.deadline(unitCode, period), indicatorRows(regions, period),
+                taskRows(unit, regions, period), projectRows(unit));
     }
 
     private List<FormContent.IndicatorRow> indicatorRows(List<Map<String, Object>> regions, Quarter period) {
+        Map<String, BigDecimal> lastYear = new HashMap<>();
+        jdbc.query(SQL.get("acceptedValues"), rs -> {
+            lastYear.put(rs.getString("region_code") + "|" + rs.getString("indicator_code"), rs.getBigDecimal("value"));
+        }, period.yearAgo().key());
         Map<String, Set<String>> areaMembers = new HashMap<>();
         jdbc.query(SQL.get("areaMembers"), rs -> {
             areaMembers.computeIfAbsent(rs.getString("area_code"), k -> new HashSet<>()).add(rs.getString("region_code"));
@@ -91,15 +101,35 @@ public class FormContentService {
                 boolean inScope = scopes.stream().anyMatch(s -> inScope(code, level, cityOf.get(code),
                         (String) s.get("scope_type"), (String) s.get("scope_code"), (String) indicator.get("report_level"), areaMembers, cityOf));
                 if (inScope) {
+                    String indicatorCode = (String) indicator.get("indicator_code");
                     rows.add(new FormContent.IndicatorRow(code, (String) region.get("name_zh"),
-                            ((Number) indicator.get("indicator_key")).intValue(), (String) indicator.get("indicator_code"),
+                            ((Number) indicator.get("indicator_key")).intValue(), indicatorCode,
                             (String) indicator.get("name_zh"), (String) indicator.get("unit"),
                             "recompute".equals(indicator.get("rollup")), (String) indicator.get("value_kind"),
-                            level.equals(indicator.get("report_level"))));
+                            level.equals(indicator.get("report_level")), explanation(scopes), lastYear.get(code + "|" + indicatorCode)));
                 }
             }
         }
+        if (groupBy == FormDefinition.GroupBy.INDICATOR) {
+            // Stable: within an indicator the regions keep the jurisdiction's order (own region first).
+            Map<Integer, Integer> order = new HashMap<>();
+            byIndicator.keySet().forEach(k -> order.put(k, order.size()));
+            rows.sort(Comparator.comparingInt(r -> order.get(r.indicatorKey())));
+        }
         return rows;
+    }
+
+    /** The 指标解释 of an indicator; its target is the province's (or the first scope's) as the plan prints it. */
+    private static FormContent.Explanation explanation(List<Map<String, Object>> scopes) {
+        Map<String, Object> i = scopes.get(0);
+        Map<String, Object> target = scopes.stream().filter(s -> "140000".equals(s.get("scope_code"))).findFirst().orElse(i);
+        String targetText = (String) target.get("target_text");
+        Object year = target.get("target_year");
+        String targetZh = targetText == null ? null
+                : (year != null && ((Number) year).intValue() > 0 ? ((Number) year).intValue() + "年：" : "") + targetText;
+        return new FormContent.Explanation((String) i.get("definition_zh"), (String) i.get("definition_source"),
+                (String) i.get("value_kind"), (String) i.get("basis"), (String) i.get("growth_base"), (String) i.get("value_range"),
+                (String) i.get("numerator_name_zh"), (String) i.get("denominator_name_zh"), (String) i.get("plan_title"), targetZh);
     }
 
     static boolean inScope(String region, String level, String city, String scopeType, String scopeCode, String reportLevel,

@@ -20,9 +20,14 @@ import org.apache.poi.ss.util.CellReference;
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record FormDefinition(
         String templateVersion,
+        List<String> retiredVersions,
         String title,
-        String tableNo,
         String issuer,
+        String approver,
+        String approvalNo,
+        String validUntil,
+        String reportFrequency,
+        List<String> channels,
         String metaSheet,
         Cover cover,
         List<Table> tables,
@@ -39,7 +44,14 @@ public record FormDefinition(
         @JsonProperty("phone") PHONE
     }
 
-    public record Cover(String sheet, List<Field> fields) {
+    /** How 表1's rows are ordered: an indicator's regions together, or a region's indicators together. */
+    public enum GroupBy {
+        @JsonProperty("indicator") INDICATOR,
+        @JsonProperty("region") REGION
+    }
+
+    /** @param catalogueRow the 1-based row where the 报表目录 starts */
+    public record Cover(String sheet, int catalogueRow, List<Field> fields) {
         public Field field(String key) {
             return fields.stream().filter(f -> f.key().equals(key)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no cover field " + key));
@@ -52,8 +64,13 @@ public record FormDefinition(
         }
     }
 
-    public record Table(String key, String sheet, String caption, String unitLine, int headerRow, int firstDataRow,
-                        int openRows, List<Column> columns) {
+    /**
+     * @param tableNo    the table's 表号 (晋振兴季1表)
+     * @param headerRow  1-based row of the column headers; the 栏次 row (甲 乙 丙 … 1 2 3 …) is right below
+     * @param groupBy    表1's row order; null for the other tables (content order)
+     */
+    public record Table(String key, String sheet, String tableNo, String caption, String unitLine, int headerRow, GroupBy groupBy,
+                        int firstDataRow, int openRows, List<Column> columns) {
         public Column column(String key) {
             return columns.stream().filter(c -> c.key().equals(key)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no column " + key + " in " + sheet));
@@ -65,7 +82,8 @@ public record FormDefinition(
         }
     }
 
-    public record Column(String key, String header, String col, boolean prefilled, boolean required, ColumnType type,
+    /** @param code the column's 栏次: 甲, 乙, 丙 … for descriptive columns, 1, 2, 3 … for value columns */
+    public record Column(String key, String header, String code, String col, boolean prefilled, boolean required, ColumnType type,
                          List<String> choices, int width, String note) {
         /** 0-based column index. */
         public int index() {
@@ -75,6 +93,11 @@ public record FormDefinition(
         public ColumnType typeOrText() {
             return type == null ? ColumnType.TEXT : type;
         }
+    }
+
+    /** A version this definition replaced: its files are refused with a request to download the current one. */
+    public boolean retired(String version) {
+        return retiredVersions != null && retiredVersions.contains(version);
     }
 
     public Table table(String key) {

@@ -20,11 +20,13 @@ final class FormStyles {
     final CellStyle left;
     final CellStyle centre;
     final CellStyle right;
+    final CellStyle rightWrap;
     final CellStyle paragraph;
     final CellStyle header;
     final CellStyle locked;
     final CellStyle lockedWrap;
     final CellStyle lockedCentre;
+    final CellStyle lockedNumber;
     final CellStyle notApplicable;
     final CellStyle inputText;
     final CellStyle inputWrap;
@@ -75,6 +77,9 @@ final class FormStyles {
         inputNumber = input(wb, general);
         inputDate = input(wb, formats.getFormat("yyyy-mm-dd"));
         inputDate.setAlignment(HorizontalAlignment.LEFT);
+        // Added with ZXQ-2025.2, after the others so that their indices stay.
+        rightWrap = wrapped(aligned(wb, HorizontalAlignment.RIGHT));
+        lockedNumber = bordered(wb, general);
     }
 
     /** The editable style of a value column. */

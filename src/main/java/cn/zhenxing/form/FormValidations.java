@@ -10,8 +10,9 @@ import org.apache.poi.ss.util.CellRangeAddressList;
 /** The data validations of the form's editable cells: Excel refuses a wrong entry with a Chinese message. */
 final class FormValidations {
 
-    static final String NUMBER_MIN = "-1000000000000000";
-    static final String NUMBER_MAX = "1000000000000000";
+    /** The warehouse's DECIMAL(20,6) holds 14 integer digits. */
+    static final String NUMBER_MAX = "99999999999999";
+    static final String NUMBER_MIN = "-" + NUMBER_MAX;
 
     private FormValidations() {}
 

@@ -1,9 +1,11 @@
 package cn.zhenxing.form;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
 
 /**
  * How the rows of one table of {@link FormContent} become the rows of its sheet (layout: the table of
@@ -41,13 +43,18 @@ abstract class TableMapping<R> {
     }
 
     /** The pre-filled text of a column of a row, or null (value columns, and columns this table does not pre-fill). */
-    final String text(R row, String columnKey) {
+    String text(FormContent content, R row, String columnKey) {
         Function<R, String> text = prefilled.get(columnKey);
         return text == null ? null : text.apply(row);
     }
 
-    /** The locked style of a pre-filled column. */
-    CellStyle locked(FormStyles st, String columnKey) {
+    /** A number the province pre-fills in a value column (locked), or null. */
+    BigDecimal number(R row, String columnKey) {
+        return null;
+    }
+
+    /** The locked style of a pre-filled column of a row. */
+    CellStyle locked(FormStyles st, R row, String columnKey) {
         return st.locked;
     }
 
@@ -59,6 +66,16 @@ abstract class TableMapping<R> {
     /** The style of a pre-filled column in the open rows below the pre-filled ones. */
     CellStyle open(FormStyles st, FormDefinition.Column column) {
         return st.notApplicable;
+    }
+
+    /**
+     * The data validations of the rows {@code firstRow}–{@code lastRow} (0-based; the pre-filled
+     * {@code rows} first, then the open rows): by default one per column, from its type.
+     */
+    void validate(XSSFSheet sheet, FormDefinition.Table table, FormContent content, List<R> rows, int firstRow, int lastRow) {
+        for (FormDefinition.Column column : table.columns()) {
+            FormValidations.column(sheet, column, firstRow, lastRow, numberMin(), numberText());
+        }
     }
 
     /** The least value a number column accepts. */

@@ -3,6 +3,7 @@ package cn.zhenxing.form;
 import static cn.zhenxing.form.SheetLayout.lines;
 import static cn.zhenxing.form.SheetLayout.set;
 
+import java.math.BigDecimal;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -14,8 +15,9 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * One table sheet (表1–表3) laid out as a Chinese statistical form: title, 表号/制定机关 top right,
- * 填报单位 and 报告期, unit line, header with the columns' notes as comments, the pre-filled rows of
+ * One table sheet (表1–表3) laid out as a Chinese statistical form: title, 表号, 制定机关, 批准机关,
+ * 批准文号 and 有效期至 top right, 填报单位 and 报告期, unit line, header with the columns' notes as
+ * comments and the 栏次 row below it, the pre-filled rows of
  * the content, the open rows, validations of the value columns, signature line. What differs between
  * the tables is their definition and their {@link TableMapping}.
  */
@@ -29,18 +31,25 @@ final class TableSheet {
         head(sheet, def, table, content, st);
         int first = table.firstDataRow() - 1;
         int r = first;
-        for (R row : mapping.rows(content)) {
+        List<R> rows = mapping.rows(content);
+        for (R row : rows) {
             int lines = 1;
             for (FormDefinition.Column column : table.columns()) {
-                String text = mapping.text(row, column.key());
+                String text = mapping.text(content, row, column.key());
+                BigDecimal number = mapping.number(row, column.key());
                 CellStyle style;
                 if (column.prefilled()) {
-                    style = mapping.locked(st, column.key());
+                    style = mapping.locked(st, row, column.key());
                     lines = Math.max(lines, lines(text, column.width()));
+                } else if (number != null) {
+                    style = st.lockedNumber;
                 } else {
                     style = mapping.input(st, row, column);
                 }
-                set(sheet, r, column.index(), text, style);
+                Cell cell = set(sheet, r, column.index(), text, style);
+                if (number != null) {
+                    cell.setCellValue(number.doubleValue());
+                }
             }
             SheetLayout.fitHeight(sheet, r, lines);
             r++;
@@ -52,15 +61,13 @@ final class TableSheet {
             }
         }
         if (r > first) {
-            for (FormDefinition.Column column : table.columns()) {
-                FormValidations.column(sheet, column, first, r - 1, mapping.numberMin(), mapping.numberText());
-            }
+            mapping.validate(sheet, table, content, rows, first, r - 1);
         }
         SheetLayout.footer(sheet, def, r - 1, st);
         SheetLayout.protect(sheet);
     }
 
-    /** Rows 1 to the header row: title, 表号/制定机关, 填报单位, 报告期, unit line, column headers. */
+    /** Rows 1 to the 栏次 row: title, legal marking, 填报单位, 报告期, unit line, column headers, 栏次. */
     private static void head(XSSFSheet sheet, FormDefinition def, FormDefinition.Table table, FormContent content, FormStyles st) {
         sheet.setDisplayGridlines(false);
         sheet.setDefaultRowHeightInPoints(SheetLayout.ROW_POINTS);
@@ -74,9 +81,14 @@ final class TableSheet {
         sheet.getRow(0).setHeightInPoints(30);
         set(sheet, 1, 0, "填报单位：" + content.unit().name(), st.left);
         set(sheet, 1, middleColumn(columns), content.period().labelZh(), st.centre);
-        set(sheet, 1, lastCol, "表号：" + def.tableNo(), st.right);
         set(sheet, 2, 0, table.unitLine() + (table.openRows() > 0 ? "　　目录外新增项目填在下方空白行，项目编码留空" : ""), st.left);
-        set(sheet, 2, lastCol, "制定机关：" + def.issuer(), st.right);
+        // The legal marking top right, two lines a row, as on national forms.
+        int markFrom = Math.max(middleColumn(columns) + 1, lastCol - 2);
+        for (int row = 1; row <= 2; row++) {
+            set(sheet, row, markFrom, String.join("\n", marking(def, table).subList(row * 2 - 2, row * 2)), st.rightWrap);
+            sheet.addMergedRegion(new CellRangeAddress(row, row, markFrom, lastCol));
+            sheet.getRow(row).setHeightInPoints(2 * SheetLayout.LINE_POINTS + 4);
+        }
 
         int headerRow = table.headerRow() - 1;
         Drawing<?> drawing = null;
@@ -100,8 +112,18 @@ final class TableSheet {
             }
         }
         sheet.getRow(headerRow).setHeightInPoints(Math.max(30, lines * SheetLayout.LINE_POINTS + 4));
-        sheet.createFreezePane(0, table.headerRow());
-        SheetLayout.printSetup(sheet, table.headerRow(), true);
+        // 栏次: 甲 乙 丙 … for the descriptive columns, 1 2 3 … for the value columns.
+        for (FormDefinition.Column column : columns) {
+            set(sheet, headerRow + 1, column.index(), column.code(), st.header);
+        }
+        sheet.createFreezePane(0, table.headerRow() + 1);
+        SheetLayout.printSetup(sheet, table.headerRow() + 1, true);
+    }
+
+    /** 表号, 制定机关, 批准机关, then 批准文号 and 有效期至 on one line. */
+    static List<String> marking(FormDefinition def, FormDefinition.Table table) {
+        return List.of("表　　号：" + table.tableNo(), "制定机关：" + def.issuer(), "批准机关：" + def.approver(),
+                "批准文号：" + def.approvalNo() + "　有效期至：" + def.validUntil());
     }
 
     /** The column whose centre is nearest the table's: the 报告期 is centred under the title. */

@@ -13,7 +13,8 @@ public record CheckedForm(FileFormat format, FormMeta meta, FormContent content,
                           List<TaskProgress> tasks, List<ProjectProgress> projects, List<Problem> problems, boolean late,
                           LocalDate deadline) {
 
-    public record Cover(String filler, String phone, String reviewer, LocalDate fillDate) {}
+    /** The cover's sign-off line: 填表人, 联系电话, 单位负责人, 统计负责人 ({@code reviewer}), 报出日期. */
+    public record Cover(String filler, String phone, String unitHead, String reviewer, LocalDate fillDate) {}
 
     public record IndicatorValue(String sheet, int rowNo, String regionCode, String indicatorCode, String valueRaw, BigDecimal value,
                                  String valueCell, String priorRaw, BigDecimal prior, String priorCell, BigDecimal numerator,

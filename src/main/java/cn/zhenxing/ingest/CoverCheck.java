@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The cover sheet: required fields filled, a phone number, a date, the unit's own name. */
+/** The cover sheet: the sign-off line's required fields filled, a phone number, a date, the unit's own name. */
 final class CoverCheck {
 
     private CoverCheck() {
@@ -40,7 +40,7 @@ final class CoverCheck {
                 fillDate = LocalDate.parse(date.replace('/', '-').replace('.', '-').replaceAll("年|月", "-").replace("日", ""),
                         DateTimeFormatter.ofPattern("yyyy-M-d"));
             } catch (DateTimeParseException e) {
-                problems.add(Problem.error(sheet, def.field("fill_date").cell(), null, "填报日期“" + date + "”不是有效日期。",
+                problems.add(Problem.error(sheet, def.field("fill_date").cell(), null, def.field("fill_date").label() + "“" + date + "”不是有效日期。",
                         "请按 2025-10-15 的格式填写日期。"));
             }
         }
@@ -49,6 +49,6 @@ final class CoverCheck {
             problems.add(Problem.error(sheet, def.field("unit_name").cell(), null, "填报单位被改为“" + unitName + "”，与模板所属单位“"
                     + unit.name() + "”不一致。", "请使用本单位的模板，不要修改预填内容。"));
         }
-        return new CheckedForm.Cover(values.get("filler"), phone, values.get("reviewer"), fillDate);
+        return new CheckedForm.Cover(values.get("filler"), phone, values.get("unit_head"), values.get("reviewer"), fillDate);
     }
 }

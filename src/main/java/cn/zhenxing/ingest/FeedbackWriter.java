@@ -132,8 +132,12 @@ public class FeedbackWriter {
             if (cell.getCellComment() == null) {
                 Drawing<?> drawing = sheet.createDrawingPatriarch();
                 ClientAnchor anchor = wb.getCreationHelper().createClientAnchor();
-                anchor.setCol1(ref.getCol() + 1);
-                anchor.setCol2(ref.getCol() + 5);
+                // POI files a comment under its anchor's top-left cell: beside the cell, unless that cell has its own
+                // comment (a header's note), then on the cell itself.
+                int left = sheet.getCellComment(new org.apache.poi.ss.util.CellAddress(ref.getRow(), ref.getCol() + 1)) == null
+                        ? ref.getCol() + 1 : ref.getCol();
+                anchor.setCol1(left);
+                anchor.setCol2(left + 4);
                 anchor.setRow1(ref.getRow());
                 anchor.setRow2(ref.getRow() + 4);
                 Comment comment = drawing.createCellComment(anchor);

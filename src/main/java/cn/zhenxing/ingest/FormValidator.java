@@ -55,7 +55,10 @@ public class FormValidator {
             return rejected(form, meta, problems);
         }
         if (!def.templateVersion().equals(meta.templateVersion())) {
-            problems.add(Problem.error(null, null, null, "模板版本“" + meta.templateVersion() + "”已停用，现行版本为“" + def.templateVersion() + "”。", fix));
+            // A retired layout is not read: its columns and rows are not this definition's.
+            problems.add(Problem.error(null, null, null, (def.retired(meta.templateVersion()) ? "本文件是旧版模板（" + meta.templateVersion() + "），已停用"
+                    : "模板版本“" + meta.templateVersion() + "”无法识别") + "，现行版本为“" + def.templateVersion() + "”。",
+                    "请从系统下载" + def.templateVersion() + "版的本单位本期报表模板，把数据填入新模板后重新报送（新模板已预填上年同期值，并增加了指标解释）。"));
             return rejected(form, meta, problems);
         }
         FormContent content;

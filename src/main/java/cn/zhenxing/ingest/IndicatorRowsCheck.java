@@ -5,6 +5,7 @@ import cn.zhenxing.form.FormDefinition;
 import cn.zhenxing.form.ReadForm;
 import cn.zhenxing.workbook.NumberCell;
 import cn.zhenxing.workbook.Problem;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -77,8 +78,19 @@ final class IndicatorRowsCheck extends RowCheck<CheckedForm.IndicatorValue> {
         if (numerator.ok() && denominator.ok() && denominator.value() != null && denominator.value().signum() == 0) {
             problems.add(Problem.error(sheet, cell("denominator", row), context, "分母值为0。", "请填写实际的分母值。"));
         }
+        // 上年同期值 pre-filled from the warehouse is last year's accepted value, whatever the cell says now
+        // (a later resubmission of last year, or an unprotected sheet): corrected only by resubmitting that quarter.
+        BigDecimal priorValue = prior.value();
+        if (spec.lastYear() != null) {
+            if (priorValue != null && priorValue.compareTo(spec.lastYear()) != 0) {
+                problems.add(Problem.warning(sheet, cell("prior_value", row), context, "上年同期值" + priorValue.stripTrailingZeros().toPlainString()
+                        + "与系统中已审核的上年同期数据" + spec.lastYear().stripTrailingZeros().toPlainString() + "不一致，已按系统数据记录。",
+                        "如需更正上年数据，请重新报送上年同期的报表。"));
+            }
+            priorValue = spec.lastYear();
+        }
         values.add(new CheckedForm.IndicatorValue(sheet, row.rowNo(), region, code, row.get("value"), value.value(), valueCell,
-                row.get("prior_value"), prior.value(), cell("prior_value", row), numerator.value(), cell("numerator", row),
+                row.get("prior_value"), priorValue, cell("prior_value", row), numerator.value(), cell("numerator", row),
                 denominator.value(), cell("denominator", row), note));
     }
 

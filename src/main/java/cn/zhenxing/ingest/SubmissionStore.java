@@ -93,7 +93,7 @@ public class SubmissionStore {
             CheckedForm.Cover c = form.cover();
             jdbc.update(SQL.get("submissionIdentify"), form.content().unit().unitKey(), form.content().period().key(),
                     form.meta().templateVersion(), form.format().name().toLowerCase(), c == null ? null : c.filler(),
-                    c == null ? null : c.phone(), c == null ? null : c.reviewer(), c == null ? null : c.fillDate(), form.late(),
+                    c == null ? null : c.phone(), c == null ? null : c.unitHead(), c == null ? null : c.reviewer(), c == null ? null : c.fillDate(), form.late(),
                     form.deadline(), id);
         }
         jdbc.batchUpdate(SQL.get("stgIndicatorInsert"), form.indicators().stream().map(v -> new Object[] {id, v.sheet(), v.rowNo(),

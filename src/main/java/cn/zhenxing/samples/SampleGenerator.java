@@ -129,9 +129,10 @@ public class SampleGenerator {
         try (wb) {
             Quarter period = content.period();
             Sheet cover = wb.getSheet(def.cover().sheet());
-            set(cover, def.cover().field("filler").cell(), "示例填报人");
+            set(cover, def.cover().field("unit_head").cell(), "示例负责人");
+            set(cover, def.cover().field("reviewer").cell(), "示例统计负责人");
+            set(cover, def.cover().field("filler").cell(), "示例填表人");
             set(cover, def.cover().field("phone").cell(), "0351-1234567");
-            set(cover, def.cover().field("reviewer").cell(), "示例审核人");
             set(cover, def.cover().field("fill_date").cell(), period.end().plusDays(10).toString());
 
             FormDefinition.Table t1 = def.table("indicators");
@@ -159,8 +160,10 @@ public class SampleGenerator {
                 }
                 setNumber(s1, t1.cell("value", i), value);
                 BigDecimal prior = cells.value().multiply(BigDecimal.valueOf(priorFactor));
-                setNumber(s1, t1.cell("prior_value", i), cells.numerator() == null && SampleValues.COUNT_UNITS.contains(row.unit())
-                        ? prior.setScale(0, RoundingMode.HALF_UP) : prior.setScale(cells.value().scale(), RoundingMode.HALF_UP));
+                if (row.lastYear() == null) { // else pre-filled and locked from the warehouse
+                    setNumber(s1, t1.cell("prior_value", i), cells.numerator() == null && SampleValues.COUNT_UNITS.contains(row.unit())
+                            ? prior.setScale(0, RoundingMode.HALF_UP) : prior.setScale(cells.value().scale(), RoundingMode.HALF_UP));
+                }
                 if (cells.denominator() != null) {
                     setNumber(s1, t1.cell("numerator", i), numerator);
                     setNumber(s1, t1.cell("denominator", i), cells.denominator());

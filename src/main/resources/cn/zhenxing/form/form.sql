@@ -19,7 +19,9 @@ ORDER BY r.level <> 'province', r.level <> 'city', r.region_code;
 
 -- Indicators a form may carry: plan in force in the period's year, a value that can be typed.
 -- name: formIndicators
-SELECT i.indicator_key, i.indicator_code, i.name_zh, COALESCE(i.form_unit, i.unit) AS unit, i.report_level, i.frequency, i.rollup, i.value_kind,
+SELECT i.indicator_key, i.indicator_code, COALESCE(i.form_name_zh, i.name_zh) AS name_zh, COALESCE(i.form_unit, i.unit) AS unit,
+       i.report_level, i.frequency, i.rollup, i.value_kind, i.definition_zh, i.definition_source, i.basis, i.growth_base, i.value_range,
+       i.numerator_name_zh, i.denominator_name_zh, p.title_zh AS plan_title, t.target_text, t.target_year,
        t.scope_type, t.scope_code
 FROM dim_indicator i
 JOIN dim_plan p ON p.plan_code = i.plan_code
@@ -57,3 +59,10 @@ ORDER BY p.project_key;
 SELECT p.project_key, p.project_code, p.name_zh FROM dim_project p
 WHERE p.source = 'catalog' AND NOT EXISTS (SELECT 1 FROM bridge_project_region b WHERE b.project_key = p.project_key)
 ORDER BY p.project_key;
+
+-- 上年同期值 pre-filled on the form: the current accepted value of each region x indicator of a quarter
+-- (the county's own form wins over its city's, as everywhere: int_indicator_value_current).
+-- name: acceptedValues
+SELECT c.region_code, i.indicator_code, c.value
+FROM int_indicator_value_current c JOIN dim_indicator i ON i.indicator_key = c.indicator_key
+WHERE c.period_key = ? AND c.value IS NOT NULL;

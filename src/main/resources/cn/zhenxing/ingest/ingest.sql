@@ -7,7 +7,7 @@ VALUES (0, ?, ?, ?, ?, ?, ?, 'received', ?, ?);
 
 -- name: submissionIdentify
 UPDATE ops_submission SET unit_key = ?, period_key = ?, template_version = ?, file_format = ?, filler = ?, filler_phone = ?,
-       reviewer = ?, fill_date = ?, is_late = ?, deadline = ?
+       unit_head = ?, reviewer = ?, fill_date = ?, is_late = ?, deadline = ?
 WHERE submission_id = ?;
 
 -- A monitoring form: unit and period by code (NULL when the file named no valid one); always an .xlsx.

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.zhenxing.WarehouseFixture;
 import cn.zhenxing.WarehouseTest;
 import cn.zhenxing.catalog.CatalogLoader;
+import cn.zhenxing.ingest.IngestService;
+import cn.zhenxing.samples.SampleGenerator;
+import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -26,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 /** The generated form: sheets, identification, protection, validation, and the rows the unit reports; the template command. */
@@ -39,6 +44,12 @@ class TemplateWriterTest {
     FormContentService contents;
     @Autowired
     TemplateWriter writer;
+    @Autowired
+    SampleGenerator samples;
+    @Autowired
+    IngestService ingest;
+    @Autowired
+    JdbcTemplate jdbc;
     @TempDir
     Path dir;
 
@@ -60,7 +71,7 @@ class TemplateWriterTest {
 
         try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
             assertThat(sheetNames(wb)).containsExactly(def.cover().sheet(), "表1 指标季报", "表2 重点任务进展", "表3 重点项目进展",
-                    TemplateWriter.INSTRUCTIONS_SHEET, def.metaSheet());
+                    TemplateWriter.INSTRUCTIONS_SHEET, TemplateWriter.EXPLANATIONS_SHEET, def.metaSheet());
             assertMeta(wb, "140400", "2025Q3");
             assertThat(wb.isStructureLocked()).as("sheets cannot be unhidden, renamed or moved").isTrue();
             for (int i = 0; i < wb.getNumberOfSheets(); i++) {
@@ -78,9 +89,22 @@ class TemplateWriterTest {
             assertThat(unitName.getStringCellValue()).isEqualTo("长治市发展和改革委员会");
             assertThat(unitName.getCellStyle().getLocked()).isTrue();
             assertThat(cell(cover, def.cover().field("period").cell()).getStringCellValue()).isEqualTo("2025年第三季度");
-            for (String key : List.of("filler", "phone", "reviewer", "fill_date")) {
-                assertThat(cell(cover, def.cover().field(key).cell()).getCellStyle().getLocked()).as(key).isFalse();
+            // One sign-off line: 单位负责人, 统计负责人, 填表人, 联系电话, 报出日期, on one row, open.
+            List<String> signOff = List.of("unit_head", "reviewer", "filler", "phone", "fill_date");
+            for (String key : signOff) {
+                FormDefinition.Field field = def.cover().field(key);
+                assertThat(cell(cover, field.cell()).getCellStyle().getLocked()).as(key).isFalse();
+                assertThat(field.ref().getRow()).as(key + " on the sign-off row").isEqualTo(def.cover().field("unit_head").ref().getRow());
             }
+            assertThat(signOff.stream().map(k -> def.cover().field(k).label()).toList())
+                    .containsExactly("单位负责人", "统计负责人", "填表人", "联系电话", "报出日期");
+            String coverText = allText(cover);
+            assertThat(coverText).doesNotContain("填报人", "审核人");
+            assertThat(coverText).contains("制定机关：山西省发展和改革委员会", "批准机关：山西省统计局", "批准文号：" + def.approvalNo(),
+                    "有效期至：" + def.validUntil(), "报表目录", "晋振兴季1表", "晋振兴季2表", "晋振兴季3表", "主要指标季度监测表");
+            // The unit's deadline (the calendar's default: 15 days after the quarter) and the channels.
+            assertThat(content.deadline()).isEqualTo(LocalDate.of(2025, 10, 15));
+            assertThat(coverText).contains("报送截止日期：2025年10月15日", "报送方式", def.channels().get(0), def.channels().get(1));
             assertThat(cell(cover, def.cover().field("fill_date").cell()).getCellStyle().getDataFormatString()).isEqualTo("yyyy-mm-dd");
             assertThat(cell(cover, def.cover().field("phone").cell()).getCellStyle().getDataFormatString()).isEqualTo("@");
             assertThat(cover.getDataValidations()).anySatisfy(v -> {
@@ -109,27 +133,62 @@ class TemplateWriterTest {
             for (String key : List.of("region_code", "region_name", "indicator_code", "indicator_name", "unit")) {
                 assertThat(locked(first, t1.column(key))).as(key).isTrue();
             }
-            for (String key : List.of("value", "prior_value", "note")) {
+            for (String key : List.of("value", "note")) {
                 assertThat(locked(first, t1.column(key))).as(key).isFalse();
             }
             int lastRow = rows.get(rows.size() - 1).getRowNum();
             assertThat(text(s1, lastRow + 2, 0)).as("signature line two rows below the table").isEqualTo(def.footer());
             FormDefinition.Column value = t1.column("value");
             assertThat(value.header()).isEqualTo("本期值");
-            XSSFDataValidation number = validationOn(s1, value);
-            assertThat(number.getValidationConstraint().getValidationType()).isEqualTo(ValidationType.DECIMAL);
-            assertThat(number.getShowErrorBox()).isTrue();
-            assertThat(number.getErrorBoxTitle()).isEqualTo("请输入数字");
-            CellRangeAddress range = number.getRegions().getCellRangeAddress(0);
-            assertThat(range.getFirstRow()).isEqualTo(t1.firstDataRow() - 1);
-            assertThat(range.getLastRow()).isEqualTo(lastRow);
-            assertThat(s1.getPaneInformation().getHorizontalSplitPosition()).as("frozen below the header").isEqualTo((short) t1.headerRow());
+            // Per row from the catalog: 0-100 for shares, whole numbers for counts, >= 0 for levels, a prompt with unit and 口径.
+            for (int i = 0; i < rows.size(); i++) {
+                FormContent.IndicatorRow expected = content.indicators().get(i);
+                XSSFDataValidation v = validationAt(s1, rows.get(i).getRowNum(), value);
+                assertThat(v.getShowErrorBox()).isTrue();
+                assertThat(v.getShowPromptBox()).isTrue();
+                assertThat(v.getPromptBoxText()).as(expected.key()).contains("计量单位：" + expected.unit(),
+                        "口径：" + expected.explanation().basisZh(content.period()));
+                String range = expected.explanation().valueRange();
+                assertThat(v.getValidationConstraint().getValidationType()).as(expected.key())
+                        .isEqualTo("count".equals(range) ? ValidationType.INTEGER : ValidationType.DECIMAL);
+                assertThat(v.getValidationConstraint().getFormula1()).isEqualTo("signed".equals(range) ? "-100" : "0");
+                assertThat(v.getValidationConstraint().getFormula2()).isEqualTo("share".equals(range) ? "100"
+                        : "signed".equals(range) ? "1000" : "99999999999999");
+                assertThat(text(rows.get(i), t1.column("basis"))).isEqualTo(expected.explanation().basisZh(content.period()));
+                assertThat(text(rows.get(i), t1.column("ratio_parts"))).as("ratio parts named with units")
+                        .isEqualTo(expected.ratio() ? expected.explanation().numeratorName() + "／" + expected.explanation().denominatorName() : "");
+            }
+            assertThat(content.indicators()).extracting(r -> r.explanation().valueRange()).contains("share", "count", "non_negative");
+            FormContent.IndicatorRow industryShare = content.indicators().stream().filter(r -> r.indicatorCode().equals("FYP14-04"))
+                    .findFirst().orElseThrow();
+            assertThat(text(rows.get(content.indicators().indexOf(industryShare)), t1.column("ratio_parts")))
+                    .isEqualTo("工业增加值(亿元)／地区生产总值(亿元)");
+            FormContent.IndicatorRow coal = content.indicators().stream().filter(r -> r.key().equals("140423|FYP14-B18")).findFirst().orElseThrow();
+            assertThat(text(rows.get(content.indicators().indexOf(coal)), t1.column("basis"))).isEqualTo("1—9月累计");
+            assertThat(validationAt(s1, rows.get(content.indicators().indexOf(coal)).getRowNum(), value).getPromptBoxText())
+                    .startsWith("计量单位：亿吨；口径：1—9月累计。");
+            // A county sees no province-named rows; an indicator's regions are together, the city first.
+            assertThat(content.indicators()).noneMatch(r -> r.indicatorName().startsWith("全省"));
+            assertThat(content.indicators()).anyMatch(r -> r.indicatorName().equals("PM2.5平均浓度") && r.regionCode().equals("140423"));
+            List<String> blocks = new ArrayList<>();
+            for (FormContent.IndicatorRow r : content.indicators()) {
+                if (blocks.isEmpty() || !blocks.get(blocks.size() - 1).equals(r.indicatorCode())) {
+                    assertThat(blocks).as("rows of " + r.indicatorCode() + " together").doesNotContain(r.indicatorCode());
+                    blocks.add(r.indicatorCode());
+                }
+            }
+            assertThat(content.indicators().stream().filter(r -> r.indicatorCode().equals("FYP14-B18")).findFirst().orElseThrow().regionCode())
+                    .isEqualTo("140400");
+            assertThat(s1.getPaneInformation().getHorizontalSplitPosition()).as("frozen below the 栏次 row").isEqualTo((short) (t1.headerRow() + 1));
+            assertThat(cells(s1, t1.headerRow())).containsExactly("甲", "乙", "丙", "丁", "戊", "己", "1", "2", "庚", "3", "4", "辛");
+            assertThat(t1.firstDataRow()).isEqualTo(t1.headerRow() + 2);
             assertThat(s1.getMergedRegions()).allSatisfy(m -> assertThat(m.getLastRow()).isLessThan(t1.headerRow() - 1));
 
             // 表2: status dropdown, progress 0–100.
             FormDefinition.Table t2 = def.table("tasks");
             XSSFSheet s2 = wb.getSheet(t2.sheet());
             assertHead(s2, t2, "长治市发展和改革委员会", "2025年第三季度");
+            assertThat(cells(s2, t2.headerRow())).containsExactly("甲", "乙", "丙", "1", "2", "3", "4", "5");
             assertThat(dataRows(s2, t2)).hasSize(content.tasks().size());
             XSSFDataValidation status = validationOn(s2, t2.column("status"));
             assertThat(status.getValidationConstraint().getValidationType()).isEqualTo(ValidationType.LIST);
@@ -145,6 +204,9 @@ class TemplateWriterTest {
             // 表3: catalog projects, then the open rows for new projects.
             FormDefinition.Table t3 = def.table("projects");
             XSSFSheet s3 = wb.getSheet(t3.sheet());
+            assertHead(s3, t3, "长治市发展和改革委员会", "2025年第三季度");
+            assertThat(cells(s3, t3.headerRow())).containsExactly("甲", "乙", "1", "2", "3", "4", "5", "丙");
+            assertThat(List.of(t1, t2, t3)).extracting(FormDefinition.Table::tableNo).containsExactly("晋振兴季1表", "晋振兴季2表", "晋振兴季3表");
             List<Row> projects = dataRows(s3, t3);
             assertThat(projects).hasSize(content.projects().size());
             assertThat(t3.openRows()).isPositive();
@@ -164,18 +226,30 @@ class TemplateWriterTest {
             assertThat(milestone.getRegions().getCellRangeAddress(0).getLastRow()).isEqualTo(firstOpen + t3.openRows() - 1);
             assertThat(validationOn(s3, t3.column("ytd")).getValidationConstraint().getFormula1()).isEqualTo("0");
 
-            // 填报说明 lists each indicator of the form once.
-            XSSFSheet help = wb.getSheet(TemplateWriter.INSTRUCTIONS_SHEET);
+            // 指标解释 lists each indicator of the form once: definition, 口径, unit, plan and target, what to fill.
+            XSSFSheet explained = wb.getSheet(TemplateWriter.EXPLANATIONS_SHEET);
             List<String> listed = new ArrayList<>();
-            help.forEach(r -> {
+            explained.forEach(r -> {
                 String code = r.getCell(0) == null ? "" : r.getCell(0).getStringCellValue();
-                if (content.indicators().stream().anyMatch(i -> i.indicatorCode().equals(code))) {
+                content.indicators().stream().filter(i -> i.indicatorCode().equals(code)).findFirst().ifPresent(i -> {
                     listed.add(code);
-                }
+                    FormContent.Explanation e = i.explanation();
+                    assertThat(e.definition()).as(code + " defined in the catalog").isNotBlank();
+                    assertThat(r.getCell(1).getStringCellValue()).isEqualTo(i.indicatorName());
+                    assertThat(r.getCell(2).getStringCellValue()).isEqualTo(i.unit());
+                    assertThat(r.getCell(3).getStringCellValue()).isNotBlank().startsWith(e.basisZh(content.period()));
+                    assertThat(r.getCell(4).getStringCellValue()).startsWith(e.definition())
+                            .endsWith(e.undefinedByPlans() ? InstructionsSheet.UNDEFINED : e.definition());
+                    assertThat(r.getCell(5).getStringCellValue()).startsWith(e.planTitle());
+                });
             });
             assertThat(listed).containsExactlyElementsOf(new LinkedHashSet<>(content.indicators().stream()
                     .map(FormContent.IndicatorRow::indicatorCode).toList()));
-            assertThat(allText(help)).contains("未报送", "黄色单元格", "项目编码留空", "不要插入", ".xls");
+            assertThat(allText(explained)).contains("FYP14-01\n地区生产总值增长\n%\n1—9月累计比上年同期增长\n本地区常住单位",
+                    "山西省国民经济和社会发展第十四个五年规划");
+            XSSFSheet help = wb.getSheet(TemplateWriter.INSTRUCTIONS_SHEET);
+            assertThat(allText(help)).contains("未报送", "黄色单元格", "项目编码留空", "不要插入", ".xls", "2025年10月15日前报送",
+                    def.channels().get(0), "栏次", "上年同期", TemplateWriter.EXPLANATIONS_SHEET);
         }
     }
 
@@ -197,6 +271,41 @@ class TemplateWriterTest {
         }
     }
 
+
+    @Test
+    void lastYearsAcceptedValuesArePrefilledAndLockedOthersOpenWithAPrompt() throws Exception {
+        IngestService.Outcome lastYear = ingest.ingest(samples.generate("2024Q3", Files.createDirectories(dir.resolve("2024Q3")),
+                List.of("140400")), "cli", "test", null, LocalDate.of(2024, 10, 10).atTime(9, 0), o -> { }).get(0);
+        assertThat(lastYear.status()).as(String.valueOf(lastYear.problems()))
+                .isIn(IngestService.Status.ACCEPTED, IngestService.Status.DUPLICATE);
+        FormContent content = contents.content("140400", "2025Q3");
+        FormDefinition.Table t1 = def.table("indicators");
+        try (XSSFWorkbook wb = new XSSFWorkbook(writer.write(def, content, dir).toFile())) {
+            XSSFSheet s1 = wb.getSheet(t1.sheet());
+            List<Row> rows = dataRows(s1, t1);
+            int prefilled = 0;
+            for (int i = 0; i < rows.size(); i++) {
+                FormContent.IndicatorRow row = content.indicators().get(i);
+                BigDecimal accepted = jdbc.query("SELECT c.value FROM int_indicator_value_current c JOIN dim_indicator i "
+                        + "ON i.indicator_key = c.indicator_key WHERE c.period_key = 20243 AND c.region_code = ? AND i.indicator_code = ?",
+                        (rs, n) -> rs.getBigDecimal(1), row.regionCode(), row.indicatorCode()).stream().findFirst().orElse(null);
+                Cell prior = rows.get(i).getCell(t1.column("prior_value").index());
+                if (accepted != null) {
+                    prefilled++;
+                    assertThat(row.lastYear()).as(row.key()).isEqualByComparingTo(accepted);
+                    assertThat(BigDecimal.valueOf(prior.getNumericCellValue())).as(row.key()).isEqualByComparingTo(accepted);
+                    assertThat(prior.getCellStyle().getLocked()).as(row.key() + " locked").isTrue();
+                    assertThat(validationsAt(s1, rows.get(i).getRowNum(), t1.column("prior_value"))).isEmpty();
+                } else {
+                    assertThat(prior.getCellStyle().getLocked()).as(row.key() + " open").isFalse();
+                    assertThat(validationAt(s1, rows.get(i).getRowNum(), t1.column("prior_value")).getPromptBoxText())
+                            .startsWith("系统中没有" + row.regionName() + "2024年第三季度已审核的数据，请按上年统计数据填写。");
+                }
+            }
+            assertThat(prefilled).as("rows with last year's accepted value").isGreaterThan(rows.size() / 2);
+            assertThat(content.indicators()).anyMatch(r -> r.lastYear() == null);
+        }
+    }
 
     // ------------------------------------------------------------------ helpers
 
@@ -223,7 +332,8 @@ class TemplateWriterTest {
     private void assertHead(XSSFSheet sheet, FormDefinition.Table table, String unitName, String periodLabel) {
         String head = Stream.of(0, 1, 2).map(r -> rowText(sheet, r)).reduce("", (a, b) -> a + "|" + b);
         assertThat(text(sheet, 0, 0)).isEqualTo(table.caption());
-        assertThat(head).contains("表号：" + def.tableNo(), "制定机关：" + def.issuer(), "填报单位：" + unitName, periodLabel, table.unitLine());
+        assertThat(head).contains("表　　号：" + table.tableNo(), "制定机关：" + def.issuer(), "批准机关：" + def.approver(),
+                "批准文号：" + def.approvalNo(), "有效期至：" + def.validUntil(), "填报单位：" + unitName, periodLabel, table.unitLine());
         Row header = sheet.getRow(table.headerRow() - 1);
         for (FormDefinition.Column column : table.columns()) {
             Cell cell = header.getCell(column.index());
@@ -246,6 +356,25 @@ class TemplateWriterTest {
             }
             rows.add(row);
         }
+    }
+
+    /** The one validation that covers a cell (0-based row). */
+    private static XSSFDataValidation validationAt(XSSFSheet sheet, int row, FormDefinition.Column column) {
+        List<XSSFDataValidation> found = validationsAt(sheet, row, column);
+        assertThat(found).as("validations on " + column.col() + (row + 1)).hasSize(1);
+        return found.get(0);
+    }
+
+    private static List<XSSFDataValidation> validationsAt(XSSFSheet sheet, int row, FormDefinition.Column column) {
+        return sheet.getDataValidations().stream()
+                .filter(v -> Stream.of(v.getRegions().getCellRangeAddresses()).anyMatch(a -> a.isInRange(row, column.index()))).toList();
+    }
+
+    /** The texts of a row's cells (0-based row), left to right. */
+    private static List<String> cells(XSSFSheet sheet, int row) {
+        List<String> texts = new ArrayList<>();
+        sheet.getRow(row).forEach(c -> texts.add(c.getStringCellValue()));
+        return texts;
     }
 
     private static XSSFDataValidation validationOn(XSSFSheet sheet, FormDefinition.Column column) {

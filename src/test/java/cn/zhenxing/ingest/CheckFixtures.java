@@ -14,14 +14,16 @@ final class CheckFixtures {
     static final FormDefinition DEF = FormDefinition.load();
     static final FormContent.Unit UNIT = new FormContent.Unit(7, "140400", "长治市", "city", "140400");
 
+    static final FormContent.Explanation LEVEL = new FormContent.Explanation("报告期末的水平。", "undefined", "level", "level", null,
+            "non_negative", null, null, null, null);
     static final FormContent.IndicatorRow GDP = new FormContent.IndicatorRow("140400", "长治市", 1, "GDP01", "地区生产总值", "亿元",
-            false, "level", true);
+            false, "level", true, LEVEL, null);
     static final FormContent.IndicatorRow URBAN = new FormContent.IndicatorRow("140400", "长治市", 2, "URB01", "常住人口城镇化率", "%",
-            false, "level", true);
+            false, "level", true, LEVEL, null);
     static final FormContent.IndicatorRow COUNTY = new FormContent.IndicatorRow("140402", "潞州区", 1, "GDP01", "地区生产总值", "亿元",
-            false, "level", false);
+            false, "level", false, LEVEL, null);
 
-    static final FormContent CONTENT = new FormContent(UNIT, new Quarter(2025, 3), List.of(GDP, URBAN, COUNTY),
+    static final FormContent CONTENT = new FormContent(UNIT, new Quarter(2025, 3), java.time.LocalDate.of(2025, 10, 15), List.of(GDP, URBAN, COUNTY),
             List.of(new FormContent.TaskRow(1, "T01", "推进产业转型", "市发改委"), new FormContent.TaskRow(2, "T02", "整治农村环境", "市农业农村局")),
             List.of(new FormContent.ProjectRow(1, "P001", "长治光伏产业园"), new FormContent.ProjectRow(2, "P002", "太焦高铁长治段")));
 

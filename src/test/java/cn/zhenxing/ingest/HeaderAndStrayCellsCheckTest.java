@@ -34,10 +34,10 @@ class HeaderAndStrayCellsCheckTest {
     @Test
     void a_renamed_or_missing_header_is_an_error_on_the_header_cell() {
         Map<String, Map<Integer, String>> headers = issuedHeaders();
-        headers.get("表1 指标季报").put(5, "本季度值");
+        headers.get("表1 指标季报").put(6, "本季度值");
         headers.get("表2 重点任务进展").remove(3);
         HeaderCheck.check(DEF, headers, problems);
-        assertThat(problems).extracting(Problem::cell).containsExactly("F4", "D4");
+        assertThat(problems).extracting(Problem::cell).containsExactly("G4", "D4");
         assertThat(problems.get(0).messageZh()).startsWith("表头应为“本期值”，实际为“本季度值”");
         assertThat(problems.get(1).messageZh()).startsWith("表头应为“进展状态”，实际为“（空）”");
     }

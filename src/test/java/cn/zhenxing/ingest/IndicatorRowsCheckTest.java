@@ -32,7 +32,7 @@ class IndicatorRowsCheckTest {
         assertThat(problems).isEmpty();
         assertThat(values).hasSize(3);
         assertThat(values.get(0).value()).isEqualByComparingTo("1050.5");
-        assertThat(values.get(0).valueCell()).isEqualTo("F5");
+        assertThat(values.get(0).valueCell()).isEqualTo("G5");
         assertThat(values.get(1).value()).isEqualByComparingTo("65.3");
     }
 
@@ -46,7 +46,7 @@ class IndicatorRowsCheckTest {
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.isError()).isTrue();
             assertThat(p.sheet()).isEqualTo("表1 指标季报");
-            assertThat(p.cell()).isEqualTo("F5");
+            assertThat(p.cell()).isEqualTo("G5");
             assertThat(p.contextZh()).isEqualTo("长治市“地区生产总值”");
             assertThat(p.messageZh()).isEqualTo("本期值未填写。");
         });
@@ -57,7 +57,7 @@ class IndicatorRowsCheckTest {
         IndicatorRowsCheck check = check();
         check.accept(indicator(5, GDP, "-3"));
         check.accept(indicator(6, URBAN, "约60"));
-        assertThat(problems).extracting(Problem::cell).containsExactly("F6");
+        assertThat(problems).extracting(Problem::cell).containsExactly("G6");
         assertThat(problems.get(0).messageZh()).startsWith("本期值“约60”不是数字");
     }
 
@@ -109,7 +109,7 @@ class IndicatorRowsCheckTest {
         IndicatorRowsCheck check = check();
         check.accept(indicator(6, URBAN, "60", "numerator", "6", "denominator", "0"));
         assertThat(problems).singleElement().satisfies(p -> {
-            assertThat(p.cell()).isEqualTo("I6");
+            assertThat(p.cell()).isEqualTo("K6");
             assertThat(p.messageZh()).isEqualTo("分母值为0。");
         });
     }

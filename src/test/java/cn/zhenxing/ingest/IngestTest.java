@@ -161,7 +161,7 @@ class IngestTest {
         List<String> lines = o.problems().stream().filter(Problem::isError).map(Problem::describeZh).toList();
         assertThat(lines).anySatisfy(l -> assertThat(l).contains(t1.sheet() + " " + t1.column("value").col() + row).contains("“12万元”不是数字"));
         assertThat(lines).anySatisfy(l -> assertThat(l).contains("“约30”不是数字"));
-        assertThat(lines).anySatisfy(l -> assertThat(l).contains("封面").contains("填报人"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains("封面").contains("填表人"));
         assertThat(lines).anySatisfy(l -> assertThat(l).contains("进展状态“进行中”不是规定的选项").contains("按计划推进"));
         assertThat(lines).anySatisfy(l -> assertThat(l).contains("完成进度150超出0–100"));
         FormContent.IndicatorRow first = contents.content("140400", "2025Q4").indicators().get(0);
@@ -180,24 +180,24 @@ class IngestTest {
     /** One rule, one file: each mistake is found on its own, with where and what. */
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
-            "header renamed     | 表1 指标季报 | F4   | 数值          | 表头应为“本期值”",
-            "column added       | 表1 指标季报 | L5   | 9             | 表格右侧多出了内容",
-            "duplicated row     | 表1 指标季报 | C6   | =C5           | 重复",
-            "row code changed   | 表1 指标季报 | C5   | FYP14-99      | 不是下发模板中的行",
-            "percent over 100   | 表2 重点任务进展 | E5 | 101        | 超出0–100",
-            "zero denominator   | 表1 指标季报 | I5   | 0             | 分母值为0",
-            "phone not a phone  | 封面 | B7           | 找王科长      | 联系电话",
-            "date not a date    | 封面 | B9           | 十月中旬      | 不是有效日期",
-            "name changed       | 表1 指标季报 | D5   | 改过的名称     | 预填的地区名称或指标名称被修改",
-            "milestone invalid  | 表3 重点项目进展 | G5 | 快完了       | 形象进度“快完了”不是规定的选项",
-            "ytd below quarter  | 表3 重点项目进展 | F5 | 0.01         | 小于本季度完成投资",
+            "header renamed     | 表1 指标季报 | G4   | 数值          | 表头应为“本期值”",
+            "column added       | 表1 指标季报 | M6   | 9             | 表格右侧多出了内容",
+            "duplicated row     | 表1 指标季报 | C7   | =C6           | 重复",
+            "row code changed   | 表1 指标季报 | C6   | FYP14-99      | 不是下发模板中的行",
+            "percent over 100   | 表2 重点任务进展 | E6 | 101        | 超出0–100",
+            "zero denominator   | 表1 指标季报 | K6   | 0             | 分母值为0",
+            "phone not a phone  | 封面 | H20          | 找王科长      | 联系电话",
+            "date not a date    | 封面 | J20          | 十月中旬      | 不是有效日期",
+            "name changed       | 表1 指标季报 | D6   | 改过的名称     | 预填的地区名称或指标名称被修改",
+            "milestone invalid  | 表3 重点项目进展 | G6 | 快完了       | 形象进度“快完了”不是规定的选项",
+            "ytd below quarter  | 表3 重点项目进展 | F6 | 0.01         | 小于本季度完成投资",
     })
     void eachRuleIsReportedWhereItIsBroken(String rule, String sheet, String cell, String text, String expected) throws Exception {
         Path file = copy(sample("140800", "2024Q4"), rule.replace(' ', '_') + ".xlsx");
         String value = text;
-        if (text.startsWith("=")) { // copy another cell's content: makes row 6 repeat row 5's key
+        if (text.startsWith("=")) { // copy another cell's content: makes row 7 repeat row 6's key
             value = null;
-            copyRow(file, sheet, 4, 5);
+            copyRow(file, sheet, 5, 6);
         }
         if (value != null) {
             setCell(file, sheet, cell, value);
@@ -293,6 +293,21 @@ class IngestTest {
         IngestService.Outcome outside = ingest(foreign);
         assertThat(outside.status()).isEqualTo(IngestService.Status.REJECTED);
         assertThat(outside.problems()).anySatisfy(p -> assertThat(p.messageZh()).contains("140100").contains("不在").contains("填报范围"));
+    }
+
+    @Test
+    void aFormOfTheRetiredTemplateIsRefusedNamingTheVersionToDownload() throws Exception {
+        Path old = copy(sample("140500", "2025Q2"), "old-template.xlsx");
+        setCell(old, DEF.metaSheet(), "B2", "ZXQ-2025.1");
+        assertThat(DEF.retired("ZXQ-2025.1")).isTrue();
+        IngestService.Outcome o = ingest(old);
+        assertThat(o.status()).isEqualTo(IngestService.Status.REJECTED);
+        assertThat(o.problems()).singleElement().satisfies(p -> {
+            assertThat(p.messageZh()).isEqualTo("本文件是旧版模板（ZXQ-2025.1），已停用，现行版本为“" + DEF.templateVersion() + "”。");
+            assertThat(p.fixZh()).startsWith("请从系统下载" + DEF.templateVersion() + "版的本单位本期报表模板");
+        });
+        setCell(old, DEF.metaSheet(), "B2", "ZXQ-1999.9");
+        assertThat(ingest(old).problems().get(0).messageZh()).startsWith("模板版本“ZXQ-1999.9”无法识别");
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cn.zhenxing.WarehouseFixture;
 import cn.zhenxing.WarehouseTest;
+import cn.zhenxing.form.FormDefinition;
+import cn.zhenxing.form.TemplateWriter;
 import cn.zhenxing.samples.SampleGenerator;
 import cn.zhenxing.workbook.FileFormat;
 import cn.zhenxing.workbook.FileSniffer;
@@ -16,6 +18,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,10 +50,16 @@ class LibreOfficeResaveTest {
     void resavedAsXlsxAndAsXlsIngestWithIdenticalFacts() throws Exception {
         assumeTrue(soffice() != null, "LibreOffice (soffice) is not installed; .ci/run installs it");
         warehouse.catalogLoaded();
+        // Last year's form first: this year's comes with 上年同期值 pre-filled and locked from it.
+        Path lastYear = samples.generate("2024Q4", Files.createDirectories(dir.resolve("2024")), List.of("140500")).get(0);
+        assertThat(ingest.ingest(List.of(lastYear), "cli", "test", null, x -> { }).get(0).status())
+                .isIn(IngestService.Status.ACCEPTED, IngestService.Status.DUPLICATE);
         Path original = samples.generate("2025Q4", Files.createDirectories(dir.resolve("orig")), List.of("140500")).get(0);
         Path asXlsx = convert(original, "xlsx:Calc MS Excel 2007 XML", "lo-xlsx");
         Path asXls = convert(original, "xls:MS Excel 97", "lo-xls");
         assertThat(FileSniffer.detect(asXls)).isEqualTo(FileFormat.XLS);
+        assertFormKept(asXlsx);
+        assertFormKept(asXls);
 
         Map<String, BigDecimal> expected = accept(original, 1);
         assertThat(expected).isNotEmpty();
@@ -60,6 +71,40 @@ class LibreOfficeResaveTest {
             assertThat(fromXlsx.get(k)).as("xlsx " + k).isEqualByComparingTo(v);
             assertThat(fromXls.get(k)).as("xls " + k).isEqualByComparingTo(v);
         });
+        // 上年同期值 as pre-filled: last year's accepted value, after both re-saves.
+        Integer prefilled = jdbc.queryForObject("SELECT COUNT(*) FROM fact_indicator_value f JOIN ops_submission s "
+                + "ON s.submission_id = f.submission_id AND s.is_current JOIN dim_reporting_unit u ON u.unit_key = s.unit_key "
+                + "JOIN dim_region r ON r.region_key = f.region_key JOIN int_indicator_value_current c ON c.period_key = 20244 "
+                + "AND c.region_code = r.region_code AND c.indicator_key = f.indicator_key "
+                + "WHERE u.unit_code = '140500' AND f.period_key = 20254 AND f.prior_year_value = c.value", Integer.class);
+        assertThat(prefilled).isPositive();
+    }
+
+    /** What LibreOffice keeps of the form: 表号 per table, 栏次, the 指标解释 sheet, the locked 上年同期值, the prompts. */
+    private static void assertFormKept(Path file) throws Exception {
+        FormDefinition def = FormDefinition.load();
+        try (Workbook wb = WorkbookFactory.create(file.toFile(), null, true)) {
+            assertThat(wb.getSheet(TemplateWriter.EXPLANATIONS_SHEET)).as(file + " 指标解释").isNotNull();
+            for (FormDefinition.Table table : def.tables()) {
+                Sheet sheet = wb.getSheet(table.sheet());
+                StringBuilder head = new StringBuilder();
+                for (int r = 0; r < table.headerRow(); r++) {
+                    sheet.getRow(r).forEach(c -> head.append(c.toString()).append('|'));
+                }
+                assertThat(head.toString()).as(file + " " + table.sheet()).contains("表　　号：" + table.tableNo());
+                assertThat(sheet.getRow(table.headerRow()).getCell(0).getStringCellValue()).isEqualTo(table.columns().get(0).code());
+            }
+            FormDefinition.Table t1 = def.table("indicators");
+            Sheet s1 = wb.getSheet(t1.sheet());
+            boolean lockedPrior = false;
+            for (int r = t1.firstDataRow() - 1; r <= s1.getLastRowNum(); r++) {
+                org.apache.poi.ss.usermodel.Cell prior = s1.getRow(r) == null ? null : s1.getRow(r).getCell(t1.column("prior_value").index());
+                lockedPrior |= prior != null && prior.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC && prior.getCellStyle().getLocked();
+            }
+            assertThat(lockedPrior).as(file + " a pre-filled 上年同期值 locked").isTrue();
+            assertThat(s1.getDataValidations()).as(file + " prompts").anySatisfy(v ->
+                    assertThat(v.getPromptBoxText()).contains("计量单位：").contains("口径："));
+        }
     }
 
     private Map<String, BigDecimal> accept(Path file, int version) throws Exception {
@@ -70,7 +115,7 @@ class LibreOfficeResaveTest {
         jdbc.query("SELECT r.region_code, i.indicator_code, f.value, f.numerator_value FROM fact_indicator_value f "
                 + "JOIN ops_submission s ON s.submission_id = f.submission_id AND s.is_current "
                 + "JOIN dim_region r ON r.region_key = f.region_key JOIN dim_indicator i ON i.indicator_key = f.indicator_key "
-                + "JOIN dim_reporting_unit u ON u.unit_key = s.unit_key WHERE u.unit_code = '140500'", rs -> {
+                + "JOIN dim_reporting_unit u ON u.unit_key = s.unit_key WHERE u.unit_code = '140500' AND f.period_key = 20254", rs -> {
             facts.put(rs.getString(1) + "|" + rs.getString(2), rs.getBigDecimal(3));
             if (rs.getBigDecimal(4) != null) {
                 facts.put(rs.getString(1) + "|" + rs.getString(2) + "|numerator", rs.getBigDecimal(4));

@@ -113,7 +113,7 @@ class ReadingFuzzTest {
             fill(wb, DEF.table("tasks"), content.tasks().size(), "status", "按计划推进");
             fill(wb, DEF.table("projects"), content.projects().size(), "total", "30");
             Sheet cover = wb.getSheet(DEF.cover().sheet());
-            for (String field : List.of("filler", "phone", "reviewer", "fill_date")) {
+            for (String field : List.of("unit_head", "reviewer", "filler", "phone", "fill_date")) {
                 FormDefinition.Field f = DEF.cover().field(field);
                 org.apache.poi.ss.util.CellReference ref = new org.apache.poi.ss.util.CellReference(f.cell());
                 Row row = cover.getRow(ref.getRow()) != null ? cover.getRow(ref.getRow()) : cover.createRow(ref.getRow());
