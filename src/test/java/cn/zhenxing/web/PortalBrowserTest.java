@@ -372,7 +372,7 @@ class PortalBrowserTest {
         assertThat(browser.findElements(By.cssSelector("#progress svg.spark"))).isNotEmpty();
         int shown = browser.findElements(By.cssSelector("#progress tbody tr")).size();
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("sort"))).selectByValue("code");
-        browser.findElement(By.cssSelector("form.inline button")).click();
+        browser.findElement(By.name("sort")).submit();
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("sort=code"));
         assertThat(browser.findElements(By.cssSelector("#progress tbody tr"))).hasSize(shown);
         assertThat(browser.findElement(By.id("shown-xlsx")).getAttribute("href")).contains("/reports/progress.xlsx", "sort=code");
