@@ -135,7 +135,7 @@ public class DeliveryService {
         helper.setText((String) row.get("body"), false);
         if (attachments != null) {
             for (String path : attachments.split("\n")) {
-                helper.getMimeMultipart().addBodyPart(attachment(Path.of(path)));
+                helper.getRootMimeMultipart().addBodyPart(attachment(Path.of(path)));
             }
         }
         sender.send(message);

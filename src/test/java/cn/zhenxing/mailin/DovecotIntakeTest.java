@@ -30,6 +30,7 @@ import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -46,6 +47,8 @@ import org.springframework.test.context.TestPropertySource;
         "zhenxing.delivery.retry-base=0s", "zhenxing.delivery.from=zhenxing@sxdrc.example.gov.cn",
         "zhenxing.mail-intake.host=127.0.0.1", "zhenxing.mail-intake.security=none",
         "zhenxing.mail-intake.username=" + DovecotIntakeTest.ACCOUNT, "zhenxing.mail-intake.password=" + DovecotIntakeTest.PASSWORD})
+// A context of its own (its mailbox settings): closed afterwards, so that its connections do not stay open for the rest of the suite.
+@DirtiesContext
 class DovecotIntakeTest {
 
     static final String ACCOUNT = "intake@zhenxing.test";

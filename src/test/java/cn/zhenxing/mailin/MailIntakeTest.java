@@ -33,6 +33,7 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -47,6 +48,8 @@ import org.springframework.util.unit.DataSize;
         "zhenxing.delivery.retry-base=0s", "zhenxing.delivery.from=zhenxing@sxdrc.example.gov.cn",
         "zhenxing.mail-intake.host=127.0.0.1", "zhenxing.mail-intake.security=none", "zhenxing.mail-intake.username=" + MailIntakeTest.INTAKE,
         "zhenxing.mail-intake.password=intake-secret", "zhenxing.mail-intake.max-attachment-size=2MB", "zhenxing.mail-intake.page-size=20"})
+// A context of its own (its mailbox settings): closed afterwards, so that its connections do not stay open for the rest of the suite.
+@DirtiesContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MailIntakeTest {
 
@@ -152,6 +155,7 @@ class MailIntakeTest {
         assertThat(receipt.getHeader("Subject")[0]).startsWith("=?UTF-8?"); // RFC 2047 on the wire
         assertThat(receipt.getSubject()).isEqualTo("【振兴监测】报表已接收：" + name);
         assertThat(MailFixtures.text(receipt)).contains("长治市统计员", "已接收，为第1版");
+        assertThat(((jakarta.mail.Multipart) receipt.getContent()).getCount()).as("text and the attachment side by side").isEqualTo(2);
         List<Part> files = MailFixtures.attachments(receipt);
         assertThat(files).hasSize(1);
         assertThat(String.join(" ", files.get(0).getHeader("Content-Disposition"))).contains("filename*=UTF-8''"); // RFC 2231
