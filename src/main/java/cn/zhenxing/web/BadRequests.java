@@ -4,6 +4,8 @@ import cn.zhenxing.security.SecurityAction;
 import cn.zhenxing.security.SecurityEvent;
 import cn.zhenxing.security.SecurityLog;
 import cn.zhenxing.warehouse.Quarter;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import java.time.LocalDate;
@@ -121,6 +123,12 @@ class BadRequests {
     }
 
     private Object refusedUpload(MultipartException e, HttpServletRequest request, RedirectAttributes flash) {
+        // The error page of a request refused earlier (e.g. 403 for a missing CSRF token) parses the body again and fails:
+        // that is still the earlier refusal, and no upload reached the application.
+        if (request.getDispatcherType() == DispatcherType.ERROR && request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code) {
+            HttpStatus status = HttpStatus.resolve(code);
+            return page(status == null ? HttpStatus.BAD_REQUEST : status, null);
+        }
         String message;
         if (cause(e, FileCountLimitExceededException.class)) {
             message = "一次上传的文件太多：请分批上传，每次不超过" + cn.zhenxing.ingest.Uploads.MAX_FILES + "个文件。";
