@@ -241,10 +241,10 @@ class MonitoringFormsIngestTest {
             java.time.LocalDate first = ((java.sql.Date) expected.get("first")).toLocalDate();
             java.time.LocalDate last = ((java.sql.Date) expected.get("last")).toLocalDate();
             String months = first.getMonthValue() + (first.getMonthValue() == last.getMonthValue() ? "" : "—" + last.getMonthValue()) + "月";
-            // One table row: region, value, unit, (target, status,) points, readings, months on one line; the files
-            // (count and first numbers) wrap in their cell.
+            // One table row: region, value, unit, (target, status: their text may wrap,) points, readings, months; the
+            // files (count and first numbers) wrap in their cell.
             assertThat(section).as(f.toString()).containsPattern(java.util.regex.Pattern.quote(f.scopeName()) + " " + java.util.regex.Pattern.quote(value)
-                    + " (%|μg/m3) .*?" + expected.get("points") + " " + new java.text.DecimalFormat("#,##0").format(readings) + " "
+                    + " (%|μg/m3) (?s:.{0,30}?)" + expected.get("points") + " " + new java.text.DecimalFormat("#,##0").format(readings) + " "
                     + java.util.regex.Pattern.quote(months));
             assertThat(section).contains(expected.get("files") + "份：#");
             checked++;
