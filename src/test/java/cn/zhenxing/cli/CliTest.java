@@ -61,8 +61,10 @@ class CliTest {
         assertThat(demo.exitCode()).as(demo.err()).isZero();
         assertThat(demo.out()).contains("zhenxing catalog load", "Demo finished.");
         assertThat(demo.out()).contains("zhenxing samples generate --period 2025Q4");
-        // 13 units a quarter; in 2025Q4 盂县 never reports.
-        assertThat(demo.out().lines().filter(l -> l.startsWith("ACCEPTED")).count()).isEqualTo(4 * 13 - 1);
+        // 13 units a quarter; in 2025Q4 盂县 never reports. The province's monitoring forms: water and air for 2025M10-M12.
+        assertThat(demo.out().lines().filter(l -> l.startsWith("ACCEPTED") && l.contains("period=2025Q")).count()).isEqualTo(4 * 13 - 1);
+        assertThat(demo.out().lines().filter(l -> l.startsWith("ACCEPTED") && l.matches(".*period=2025M1[0-2] .*")).count()).isEqualTo(3 * 2);
+        assertThat(demo.out().lines().filter(l -> l.startsWith("ACCEPTED")).count()).isEqualTo(4 * 13 - 1 + 3 * 2);
         assertThat(demo.out()).contains("已逾期，记为迟报");
         assertThat(demo.out()).contains("太行革命老区 2025年第四季度 指标进展");
         for (String report : List.of("revitalization", "yellow-river", "fyp-indicators", "completeness")) {
