@@ -1,7 +1,6 @@
 package cn.zhenxing.bulk;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;

@@ -1,6 +1,7 @@
 package cn.zhenxing.cli;
 
 import cn.zhenxing.mailin.MailIntake;
+import cn.zhenxing.mailin.MailPollSummary;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -51,7 +52,7 @@ class MailCommand implements Runnable {
                         + "用户名和密码，见 README“Mail intake”。");
                 return ExitCodes.REJECTED;
             }
-            MailIntake.Summary s = mail.poll();
+            MailPollSummary s = mail.poll();
             out.println(s);
             return s.rejected() > 0 ? ExitCodes.REJECTED : ExitCodes.OK;
         }

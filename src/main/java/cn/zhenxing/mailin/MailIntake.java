@@ -9,36 +9,26 @@ import cn.zhenxing.ingest.Submission;
 import cn.zhenxing.ingest.SubmissionStore;
 import cn.zhenxing.warehouse.FaultPoint;
 import cn.zhenxing.workbook.Problem;
-import jakarta.mail.Address;
 import jakarta.mail.FetchProfile;
-import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
-import jakarta.mail.internet.InternetAddress;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.angus.mail.imap.IMAPFolder;
-import org.eclipse.angus.mail.imap.IMAPStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -56,21 +46,6 @@ public class MailIntake {
     private static final Logger log = LoggerFactory.getLogger(MailIntake.class);
     /** The schedule name replies are queued under (ops_delivery_log.schedule_name). */
     static final String QUEUE = "mail-intake";
-
-    /** What one poll did. */
-    public record Summary(boolean configured, int mails, int files, int accepted, int rejected, int duplicates, int refused, int left,
-                          DeliveryService.Sent sent) {
-
-        @Override
-        public String toString() {
-            if (!configured) {
-                return "mail intake is not configured (zhenxing.mail-intake.host)";
-            }
-            return mails + " mail(s) read, " + files + " form(s): " + accepted + " accepted, " + rejected + " rejected, " + duplicates
-                    + " duplicate; " + refused + " mail(s) refused, " + left + " left for a later poll; " + sent.sent() + " reply(ies) sent, "
-                    + sent.failed() + " failed (retried later)";
-        }
-    }
 
     private final MailIntakeProperties properties;
     private final MailClaims claims;
@@ -97,25 +72,14 @@ public class MailIntake {
         return properties.configured();
     }
 
-    /** Counts of one poll, filled as it goes. */
-    private static final class Tally {
-        int mails;
-        int files;
-        int accepted;
-        int rejected;
-        int duplicates;
-        int refused;
-        int left;
-    }
-
     /** Reads the mailbox once: at most {@code max-messages} mails, {@code page-size} at a time. */
-    public Summary poll() throws Exception {
+    public MailPollSummary poll() throws Exception {
         if (!properties.configured()) {
-            return new Summary(false, 0, 0, 0, 0, 0, 0, 0, new DeliveryService.Sent(0, 0));
+            return new MailPollSummary(false, 0, 0, 0, 0, 0, 0, 0, new DeliveryService.Sent(0, 0));
         }
         // Each poll is its own claimant: two polls at once (two instances, or a schedule and `mail poll`) never share a claim.
         String instance = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
-        Tally tally = new Tally();
+        MailPollSummary.Tally tally = new MailPollSummary.Tally();
         Files.createDirectories(attachmentsDir);
         try (Store store = Mailbox.connect(properties)) {
             Folder inbox = store.getFolder(properties.folder());
@@ -163,7 +127,7 @@ public class MailIntake {
                         break; // the rest went to another poller; the next poll sees what is left
                     }
                     try {
-                        move(store, inbox, processed, done);
+                        MailHeaders.move(store, inbox, processed, done);
                     } catch (MessagingException e) {
                         // Answered and marked done already: the next poll finds them claimed and only moves them.
                         log.warn("Could not move {} answered mail(s) to {}; the next poll moves them: {}", done.size(),
@@ -182,7 +146,7 @@ public class MailIntake {
             }
         }
         DeliveryService.Sent sent = delivery.sendPending();
-        Summary summary = new Summary(true, tally.mails, tally.files, tally.accepted, tally.rejected, tally.duplicates, tally.refused, tally.left, sent);
+        MailPollSummary summary = new MailPollSummary(true, tally.mails, tally.files, tally.accepted, tally.rejected, tally.duplicates, tally.refused, tally.left, sent);
         if (tally.mails > 0) {
             log.info("Mail intake from {}: {}", properties.location(), summary);
         }
@@ -190,14 +154,14 @@ public class MailIntake {
     }
 
     /** One mail: answered and ready to move (true), or left in the folder for a later poll (false). */
-    private boolean handle(Message m, String instance, Tally tally) {
+    private boolean handle(Message m, String instance, MailPollSummary.Tally tally) {
         String messageId = null;
         try {
-            messageId = messageId(m);
-            String key = sha256(messageId);
-            String sender = sender(m);
+            messageId = MailHeaders.messageId(m);
+            String key = MailHeaders.sha256(messageId);
+            String sender = MailHeaders.sender(m);
             String subject = Optional.ofNullable(m.getSubject()).orElse("（无主题）");
-            if (sender == null || automatic(m, sender)) {
+            if (sender == null || MailHeaders.automatic(m, sender, deliveryProperties.from())) {
                 // Bounces and auto-replies are never answered (no mail loops); recorded and moved.
                 MailClaims.Result r = claims.claim(key, MailClaims.WHOLE_MAIL, messageId, sender == null ? "" : sender, subject, null, null,
                         instance, properties.claimTimeout());
@@ -253,12 +217,12 @@ public class MailIntake {
 
     /** One form attachment, downloaded, claimed, ingested and answered; false when it must wait for a later poll. */
     private boolean form(Message m, MailParts.Attachment a, String key, String messageId, String sender, String subject, Map<String, String> units,
-                         String name, String instance, Tally tally, List<String> refusals) throws Exception {
+                         String name, String instance, MailPollSummary.Tally tally, List<String> refusals) throws Exception {
         Path dir = Files.createDirectories(attachmentsDir.resolve(key.substring(0, 2)));
         Path kept = dir.resolve(key.substring(0, 16) + "_" + a.index() + "_" + a.name().replaceAll("[^\\p{L}\\p{N}._-]", "_"));
         Path download = Files.createTempFile(dir, "download-", ".part");
         try {
-            String sha = download(a, download);
+            String sha = MailParts.download(a, download, properties.maxAttachmentSize().toBytes());
             if (sha == null) {
                 refusals.add(oversized(a.name(), Files.size(download)));
                 return true;
@@ -357,26 +321,6 @@ public class MailIntake {
         return true;
     }
 
-    /** Streams the attachment to {@code to} while hashing it; null when it grows past the size limit. */
-    private String download(MailParts.Attachment a, Path to) throws Exception {
-        MessageDigest digest = MessageDigest.getInstance("SHA-256");
-        long max = properties.maxAttachmentSize().toBytes();
-        long total = 0;
-        byte[] buffer = new byte[64 * 1024];
-        try (InputStream in = a.part().getInputStream(); OutputStream out = Files.newOutputStream(to)) {
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                total += n;
-                if (total > max) {
-                    return null;
-                }
-                digest.update(buffer, 0, n);
-                out.write(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
     private String oversized(String name, long bytes) {
         return "附件“" + name + "”大小约" + Math.max(1, bytes / 1024 / 1024) + "MB，超过上限" + properties.maxAttachmentSize().toMegabytes()
                 + "MB，未处理。请检查是否误传了其他文件；报表文件通常只有几百KB。";
@@ -391,54 +335,5 @@ public class MailIntake {
             }
         }
         return units;
-    }
-
-    /** Auto-replies, bounces, lists and our own mails: never answered. */
-    private boolean automatic(Message m, String sender) throws MessagingException {
-        String[] auto = m.getHeader("Auto-Submitted");
-        String[] precedence = m.getHeader("Precedence");
-        return (auto != null && !auto[0].strip().equalsIgnoreCase("no"))
-                || (precedence != null && precedence[0].strip().toLowerCase(Locale.ROOT).matches("bulk|junk|list"))
-                || sender.equalsIgnoreCase(deliveryProperties.from()) || sender.startsWith("mailer-daemon@") || sender.startsWith("postmaster@");
-    }
-
-    private static String sender(Message m) throws MessagingException {
-        Address[] from = m.getFrom();
-        if (from == null || from.length == 0 || !(from[0] instanceof InternetAddress address) || address.getAddress() == null) {
-            return null;
-        }
-        return address.getAddress().strip().toLowerCase(Locale.ROOT);
-    }
-
-    /** The Message-ID; a mail without one is keyed by its sender, date and subject. */
-    private static String messageId(Message m) throws MessagingException {
-        String[] ids = m.getHeader("Message-ID");
-        if (ids != null && !ids[0].isBlank()) {
-            return ids[0].strip();
-        }
-        return "<no-id-" + sha256(sender(m) + "|" + m.getSentDate() + "|" + m.getSubject()).substring(0, 32) + "@zhenxing>";
-    }
-
-    static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** To the processed folder: IMAP MOVE where the server has it, else copy, flag deleted and expunge. */
-    private static void move(Store store, Folder from, Folder to, List<Message> messages) throws MessagingException {
-        Message[] batch = messages.stream().filter(m -> !m.isExpunged()).toArray(Message[]::new);
-        if (batch.length == 0) {
-            return;
-        }
-        if (from instanceof IMAPFolder imap && store instanceof IMAPStore s && s.hasCapability("MOVE")) {
-            imap.moveMessages(batch, to);
-        } else {
-            from.copyMessages(batch, to);
-            from.setFlags(batch, new Flags(Flags.Flag.DELETED), true);
-            from.expunge();
-        }
     }
 }

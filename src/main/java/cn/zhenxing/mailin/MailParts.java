@@ -6,6 +6,12 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeUtility;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -85,5 +91,24 @@ final class MailParts {
             }
         }
         return Kind.OTHER;
+    }
+
+    /** Streams the attachment to {@code to} while hashing it; null when it grows past the size limit. */
+    static String download(Attachment a, Path to, long max) throws Exception {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        long total = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (InputStream in = a.part().getInputStream(); OutputStream out = Files.newOutputStream(to)) {
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                total += n;
+                if (total > max) {
+                    return null;
+                }
+                digest.update(buffer, 0, n);
+                out.write(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 }

@@ -138,7 +138,7 @@ class MailIntakeTest {
         MimeMessage mail = MailFixtures.mail(sender, INTAKE, "报送：长治市2025年第四季度监测季报", MailFixtures.Naming.RFC2231, List.of(file), List.of(name));
         deliver(mail);
 
-        MailIntake.Summary first = intake.poll();
+        MailPollSummary first = intake.poll();
         assertThat(first.accepted()).as(first.toString()).isEqualTo(1);
         Map<String, Object> submission = jdbc.queryForMap("SELECT status, channel, submitted_by, file_name, stored_path FROM ops_submission "
                 + "WHERE file_sha256 = ?", Checksums.sha256(file));
@@ -168,7 +168,7 @@ class MailIntakeTest {
         int claims = jdbc.queryForObject("SELECT COUNT(*) FROM ops_mail_intake", Integer.class);
         int deliveries = jdbc.queryForObject("SELECT COUNT(*) FROM ops_delivery_log", Integer.class);
         deliver(mail);
-        MailIntake.Summary again = intake.poll();
+        MailPollSummary again = intake.poll();
         assertThat(again.mails()).isEqualTo(1);
         assertThat(again.files()).as(again.toString()).isZero();
         assertThat(submissions(file)).isEqualTo(1);
@@ -184,7 +184,7 @@ class MailIntakeTest {
         String stranger = "someone@example.com";
         deliver(MailFixtures.mail(stranger, INTAKE, "临汾市报表", MailFixtures.Naming.RFC2047, file));
         int before = jdbc.queryForObject("SELECT COUNT(*) FROM ops_submission", Integer.class);
-        MailIntake.Summary s = intake.poll();
+        MailPollSummary s = intake.poll();
         assertThat(s.refused()).as(s.toString()).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ops_submission", Integer.class)).isEqualTo(before);
         List<MimeMessage> replies = replies(stranger);
@@ -213,7 +213,7 @@ class MailIntakeTest {
                 MailFixtures.mail(sender, INTAKE, "加密", MailFixtures.Naming.RFC2231, encrypted),
                 // A form of a unit the sender is no contact of (长治): refused by the ingest, nothing loaded.
                 MailFixtures.mail(sender, INTAKE, "代报", MailFixtures.Naming.RFC2231, jump));
-        MailIntake.Summary s = intake.poll();
+        MailPollSummary s = intake.poll();
         assertThat(s.mails()).as(s.toString()).isEqualTo(6);
         assertThat(s.accepted()).isZero();
         assertThat(s.rejected()).isEqualTo(2);
@@ -259,15 +259,15 @@ class MailIntakeTest {
         }
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            Future<MailIntake.Summary> a = pool.submit(intake::poll);
-            Future<MailIntake.Summary> b = pool.submit(intake::poll);
-            MailIntake.Summary sa = a.get();
-            MailIntake.Summary sb = b.get();
+            Future<MailPollSummary> a = pool.submit(intake::poll);
+            Future<MailPollSummary> b = pool.submit(intake::poll);
+            MailPollSummary sa = a.get();
+            MailPollSummary sb = b.get();
             assertThat(sa.accepted() + sb.accepted()).as(sa + " / " + sb).isEqualTo(3);
         } finally {
             pool.shutdown();
         }
-        MailIntake.Summary rest = intake.poll(); // anything one left while the other held it
+        MailPollSummary rest = intake.poll(); // anything one left while the other held it
         assertThat(rest.accepted()).isZero();
         for (Path f : files) {
             assertThat(submissions(f)).isEqualTo(1);
@@ -285,7 +285,7 @@ class MailIntakeTest {
         deliver(MailFixtures.mail(sender, INTAKE, "太原市季报", MailFixtures.Naming.RFC2231, file));
         System.setProperty(FaultPoint.FAIL_PROPERTY, "mail-intake.after-ingest");
         try {
-            MailIntake.Summary crashed = intake.poll();
+            MailPollSummary crashed = intake.poll();
             assertThat(crashed.left()).as(crashed.toString()).isEqualTo(1);
         } finally {
             System.clearProperty(FaultPoint.FAIL_PROPERTY);
@@ -298,7 +298,7 @@ class MailIntakeTest {
         assertThat(intake.poll().left()).isEqualTo(1);
         // After the claim timeout the claim is taken over: the decision already made is answered, not repeated.
         jdbc.update("UPDATE ops_mail_intake SET claimed_at = ? WHERE status = 'claimed'", LocalDateTime.now().minusHours(1));
-        MailIntake.Summary recovered = intake.poll();
+        MailPollSummary recovered = intake.poll();
         assertThat(recovered.accepted()).as(recovered.toString()).isEqualTo(1);
         assertThat(submissions(file)).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ops_submission WHERE file_sha256 = ? AND status = 'accepted'", Integer.class,
@@ -317,7 +317,7 @@ class MailIntakeTest {
             bomb[i] = MailFixtures.mail(bomber, INTAKE, "第" + i + "封", MailFixtures.Naming.RFC2231);
         }
         deliver(bomb);
-        MailIntake.Summary s = intake.poll();
+        MailPollSummary s = intake.poll();
         assertThat(s.mails()).as(s.toString()).isEqualTo(n);
         assertThat(s.refused()).isEqualTo(n);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ops_mail_intake WHERE sender = ?", Integer.class, bomber)).isEqualTo(n);
